@@ -208,7 +208,7 @@ internal sealed class QueryFilterMap
 
         private void Enqueue(IMethodSymbol method)
         {
-            if (!method.DeclaringSyntaxReferences.IsEmpty && _seen.Add(method.OriginalDefinition))
+            if (IsInThisCompilation(method) && _seen.Add(method.OriginalDefinition))
             {
                 _pending.Enqueue(method.OriginalDefinition);
             }
@@ -245,7 +245,7 @@ internal sealed class QueryFilterMap
                 return;
             }
 
-            if (!target.DeclaringSyntaxReferences.IsEmpty)
+            if (IsInThisCompilation(target))
             {
                 Enqueue(target.ReducedFrom ?? target);
             }
@@ -255,6 +255,11 @@ internal sealed class QueryFilterMap
                 _map._coversAllOwned = true;
             }
         }
+
+        /// <summary>Source of this compilation; a project reference's symbols have syntax too, but not ours to bind.</summary>
+        private bool IsInThisCompilation(IMethodSymbol method) =>
+            SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _model.Compilation.Assembly)
+            && !method.DeclaringSyntaxReferences.IsEmpty;
 
         private bool PassesModelBuilder(InvocationExpressionSyntax invocation, IMethodSymbol target, SemanticModel semanticModel)
         {
