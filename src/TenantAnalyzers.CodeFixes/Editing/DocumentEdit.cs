@@ -1,0 +1,104 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Simplification;
+using TenantAnalyzers.Model;
+
+namespace TenantAnalyzers.CodeFixes.Editing;
+
+/// <summary>
+/// One pass of edits over a document, shared by a single fix and Fix All: rules queue node replacements and context
+/// injections; <see cref="ApplyAsync"/> applies them in one syntax editor (so nested and repeated edits compose),
+/// injects the company context once per type, then adds imports, simplifies names and formats what changed.
+/// </summary>
+internal sealed class DocumentEdit
+{
+    private readonly Document _document;
+    private readonly SyntaxEditor _editor;
+    private readonly Dictionary<TypeDeclarationSyntax, CompanyContextAccess> _injections = new();
+    private readonly HashSet<MemberDeclarationSyntax> _marked = new();
+
+    private DocumentEdit(Document document, SyntaxNode root, SemanticModel semanticModel, TenantModel model)
+    {
+        _document = document;
+        _editor = new SyntaxEditor(root, document.Project.Solution.Services);
+        Root = root;
+        SemanticModel = semanticModel;
+        Model = model;
+    }
+
+    public SyntaxNode Root { get; }
+
+    public SemanticModel SemanticModel { get; }
+
+    public TenantModel Model { get; }
+
+    public static async Task<DocumentEdit?> StartAsync(Document document, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var semanticModel = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || semanticModel is null)
+        {
+            return null;
+        }
+
+        var model = TenantModel.For(semanticModel.Compilation, document.Project.AnalyzerOptions.AnalyzerConfigOptionsProvider);
+        return new DocumentEdit(document, root, semanticModel, model);
+    }
+
+    public void Replace(SyntaxNode node, System.Func<SyntaxNode, SyntaxNode> replacement) =>
+        _editor.ReplaceNode(node, (current, _) => replacement(current));
+
+    /// <summary>Adds the bypass attribute with a placeholder justification to <paramref name="member"/> (once, however many findings it holds).</summary>
+    public void MarkCrossTenant(MemberDeclarationSyntax member, INamedTypeSymbol attributeType)
+    {
+        if (_marked.Add(member))
+        {
+            Replace(member, current => CrossTenantMarker.AddAttribute((MemberDeclarationSyntax)current, attributeType));
+        }
+    }
+
+    /// <summary>The company context at <paramref name="position"/>; queues its injection when the type does not have it yet.</summary>
+    public CompanyContextAccess? ContextAt(SyntaxNode position, string? preferredKeyName, CancellationToken cancellationToken)
+    {
+        var access = CompanyContextAccess.Resolve(SemanticModel, Model, position, preferredKeyName, cancellationToken);
+        if (access?.InjectInto is { } type)
+        {
+            if (_injections.TryGetValue(type, out var planned))
+            {
+                return planned;
+            }
+
+            _injections.Add(type, access);
+        }
+
+        return access;
+    }
+
+    public async Task<Document> ApplyAsync(CancellationToken cancellationToken)
+    {
+        foreach (var injection in _injections)
+        {
+            var access = injection.Value;
+            _editor.ReplaceNode(injection.Key, (current, _) => access.Inject((TypeDeclarationSyntax)current));
+        }
+
+        var document = _document.WithSyntaxRoot(_editor.GetChangedRoot());
+        document = await ImportAdder.AddImportsAsync(document, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        document = await Simplifier.ReduceAsync(document, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await Formatter.FormatAsync(document, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    public static ImmutableArray<Diagnostic> InSourceOrder(ImmutableArray<Diagnostic> diagnostics)
+    {
+        var sorted = diagnostics.ToBuilder();
+        sorted.Sort((a, b) => a.Location.SourceSpan.Start.CompareTo(b.Location.SourceSpan.Start));
+        return sorted.ToImmutable();
+    }
+}
