@@ -15,6 +15,34 @@ internal static class Descriptors
         "IgnoreQueryFilters (or a configured bypass method) on a query of tenant-filtered data returns every tenant's rows unless the query scopes itself by the tenant key again.",
         "ti0001-tenant-query-filter-bypassed");
 
+    public static readonly DiagnosticDescriptor ArbitraryTenantFallback = Create(
+        RuleIds.ArbitraryTenantFallback,
+        "Arbitrary tenant fallback",
+        "'{0}' picks an arbitrary '{1}' in '{2}': take the company from the company context and fail when it is missing",
+        "An unscoped First/Single/Last of a tenant root returns whichever tenant the database lists first, so a request without a company context acts as another company.",
+        "ti0002-arbitrary-tenant-fallback");
+
+    public static readonly DiagnosticDescriptor MissingOwnershipCheck = Create(
+        RuleIds.MissingOwnershipCheck,
+        "Tenant-owned entity loaded without an ownership check",
+        "'{0}' loads '{1}' by key in '{2}' without a tenant filter or ownership check: scope the lookup by the tenant key",
+        "A tenant-owned row loaded by a guessable key where no tenant filter applies can belong to any tenant (IDOR) unless the query or the code after it checks the tenant key.",
+        "ti0003-tenant-owned-entity-loaded-without-an-ownership-check");
+
+    public static readonly DiagnosticDescriptor TenantKeyNotForced = Create(
+        RuleIds.TenantKeyNotForced,
+        "Tenant-owned entity created without the context's tenant key",
+        "New '{0}' is saved by '{1}' in '{2}' without '{3}' set from the company context",
+        "Every created tenant-owned row must get its tenant key from the authenticated company context; otherwise it is orphaned or owned by whoever the caller says.",
+        "ti0004-tenant-owned-entity-created-without-the-contexts-tenant-key");
+
+    public static readonly DiagnosticDescriptor TenantIdFromInput = Create(
+        RuleIds.TenantIdFromInput,
+        "Tenant id taken from untrusted input",
+        "'{0}' in '{1}' takes the tenant id from request input '{2}': use the company context instead",
+        "A tenant id that comes from a request parameter or body lets the caller read or write any tenant; the tenant comes only from the authenticated company context.",
+        "ti0005-tenant-id-taken-from-untrusted-input");
+
     public static readonly DiagnosticDescriptor UnjustifiedCrossTenant = Create(
         RuleIds.UnjustifiedCrossTenant,
         "Cross-tenant bypass without a justification",

@@ -46,11 +46,13 @@ internal sealed class TenantOptions
     public const string QueryFiltersKey = Prefix + "query_filters";
     public const string BypassMethodsKey = Prefix + "bypass_methods";
     public const string TenantFilterNameKey = Prefix + "tenant_filter_name";
+    public const string EntryPointsKey = Prefix + "entry_points";
+    public const string OwnershipGuardsKey = Prefix + "ownership_guards";
 
     private static readonly string[] AllKeys =
     [
         TenantKeyKey, TenantRootKey, OwnedMarkersKey, ContextTypeKey, ContextMemberKey,
-        BypassAttributeKey, QueryFiltersKey, BypassMethodsKey, TenantFilterNameKey,
+        BypassAttributeKey, QueryFiltersKey, BypassMethodsKey, TenantFilterNameKey, EntryPointsKey, OwnershipGuardsKey,
     ];
 
     public static readonly TenantOptions Default = new(
@@ -63,6 +65,8 @@ internal sealed class TenantOptions
         queryFilters: QueryFilterMode.Detect,
         bypassMethods: ImmutableArray<string>.Empty,
         tenantFilterName: null,
+        entryPoints: ImmutableArray<string>.Empty,
+        ownershipGuards: ImmutableArray<string>.Empty,
         invalid: ImmutableArray<InvalidOption>.Empty);
 
     private TenantOptions(
@@ -75,6 +79,8 @@ internal sealed class TenantOptions
         QueryFilterMode queryFilters,
         ImmutableArray<string> bypassMethods,
         string? tenantFilterName,
+        ImmutableArray<string> entryPoints,
+        ImmutableArray<string> ownershipGuards,
         ImmutableArray<InvalidOption> invalid)
     {
         TenantKeys = tenantKeys;
@@ -86,6 +92,8 @@ internal sealed class TenantOptions
         QueryFilters = queryFilters;
         BypassMethods = bypassMethods;
         TenantFilterName = tenantFilterName;
+        EntryPoints = entryPoints;
+        OwnershipGuards = ownershipGuards;
         Invalid = invalid;
         BypassMethodNames = ImmutableHashSet.CreateRange(StringComparer.Ordinal, MemberNames(bypassMethods));
     }
@@ -119,6 +127,15 @@ internal sealed class TenantOptions
     /// <summary>EF Core 10 named filters: the name of the tenant filter.</summary>
     public string? TenantFilterName { get; }
 
+    /// <summary>
+    /// Extra request entry points besides controllers and minimal-API handlers: base types, interfaces or attributes
+    /// (simple or fully qualified names) whose public methods receive untrusted input, e.g. assistant tool handlers.
+    /// </summary>
+    public ImmutableArray<string> EntryPoints { get; }
+
+    /// <summary>Methods (<c>Name</c> or <c>Type.Name</c>) that check an entity belongs to the current tenant, e.g. <c>EnsureOwned</c>.</summary>
+    public ImmutableArray<string> OwnershipGuards { get; }
+
     public ImmutableArray<InvalidOption> Invalid { get; }
 
     public static TenantOptions Read(AnalyzerConfigOptionsProvider provider, Compilation compilation)
@@ -141,6 +158,8 @@ internal sealed class TenantOptions
             queryFilters: ReadQueryFilterMode(raw, invalid),
             bypassMethods: ReadNameList(raw, BypassMethodsKey, d.BypassMethods, allowDots: true, allowEmpty: true, invalid),
             tenantFilterName: ReadFilterName(raw, invalid),
+            entryPoints: ReadNameList(raw, EntryPointsKey, d.EntryPoints, allowDots: true, allowEmpty: true, invalid),
+            ownershipGuards: ReadNameList(raw, OwnershipGuardsKey, d.OwnershipGuards, allowDots: true, allowEmpty: true, invalid),
             invalid: invalid.ToImmutable());
     }
 
