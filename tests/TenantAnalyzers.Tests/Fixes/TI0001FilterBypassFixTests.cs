@@ -237,6 +237,59 @@ public sealed class TI0001FilterBypassFixTests
         """, FilterBypassCodeFixProvider.ScopeByTenantKey, "tenant_isolation.context_type = IUserSession");
 
     [Fact]
+    public Task Scope_uses_the_configured_context_type_and_member() => FixAsync("""
+        using System.Linq;
+        using Microsoft.EntityFrameworkCore;
+
+        namespace Booking
+        {
+            public interface IUserSession
+            {
+                int CurrentCompanyId { get; }
+            }
+
+            public class Reports
+            {
+                private readonly BookingDbContext _db;
+                private readonly IUserSession _session;
+
+                public Reports(BookingDbContext db, IUserSession session)
+                {
+                    _db = db;
+                    _session = session;
+                }
+
+                public int Customers() => _db.Customers.{|TI0001:IgnoreQueryFilters()|}.Count();
+            }
+        }
+        """, """
+        using System.Linq;
+        using Microsoft.EntityFrameworkCore;
+
+        namespace Booking
+        {
+            public interface IUserSession
+            {
+                int CurrentCompanyId { get; }
+            }
+
+            public class Reports
+            {
+                private readonly BookingDbContext _db;
+                private readonly IUserSession _session;
+
+                public Reports(BookingDbContext db, IUserSession session)
+                {
+                    _db = db;
+                    _session = session;
+                }
+
+                public int Customers() => _db.Customers.IgnoreQueryFilters().Where(c => c.CompanyId == _session.CurrentCompanyId).Count();
+            }
+        }
+        """, FilterBypassCodeFixProvider.ScopeByTenantKey, "tenant_isolation.context_type = Booking.IUserSession\ntenant_isolation.context_member = CurrentCompanyId");
+
+    [Fact]
     public Task Mark_cross_tenant_adds_the_attribute_once_per_member_and_TI0100_tracks_the_placeholder() =>
         Verify.FixAsync<FilterBypassCodeFixProvider>([new FilterBypassAnalyzer(), new CrossTenantJustificationAnalyzer()], """
         using System.Linq;
