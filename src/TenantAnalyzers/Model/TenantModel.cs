@@ -1,0 +1,166 @@
+using System;
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace TenantAnalyzers.Model;
+
+/// <summary>
+/// Everything the rules know about tenancy in one compilation: options, EF Core symbols, which types are tenant
+/// roots, tenant-owned and tenant-filtered, and the bypass attribute. Built once per compilation and shared by
+/// every analyzer of the package; type facts are computed on first use and cached.
+/// </summary>
+internal sealed class TenantModel
+{
+    private static readonly ConditionalWeakTable<Compilation, TenantModel> Cache = new();
+
+    private readonly ConcurrentDictionary<ITypeSymbol, TenantTypeInfo> _types = new(SymbolEqualityComparer.Default);
+    private readonly Lazy<QueryFilterMap> _filters;
+
+    private TenantModel(Compilation compilation, TenantOptions options)
+    {
+        Compilation = compilation;
+        Options = options;
+        Ef = EfSymbols.Resolve(compilation);
+        _filters = new Lazy<QueryFilterMap>(() => QueryFilterMap.Discover(this, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    public Compilation Compilation { get; }
+
+    public TenantOptions Options { get; }
+
+    public EfSymbols Ef { get; }
+
+    public CrossTenantAttributeReader CrossTenant => new(Options.BypassAttribute);
+
+    public QueryFilterMap Filters => _filters.Value;
+
+    public static TenantModel For(Compilation compilation, AnalyzerConfigOptionsProvider options) =>
+        Cache.GetValue(compilation, c => new TenantModel(c, TenantOptions.Read(options, c)));
+
+    /// <summary>Builds a model outside of the cache (code fixes with a compilation of their own, tests).</summary>
+    public static TenantModel Create(Compilation compilation, TenantOptions options) => new(compilation, options);
+
+    public TenantTypeInfo Classify(ITypeSymbol? type)
+    {
+        if (type is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct or TypeKind.Interface } named
+            || named.SpecialType != SpecialType.None)
+        {
+            return TenantTypeInfo.NotTenant;
+        }
+
+        return _types.GetOrAdd(named.OriginalDefinition, ClassifyUncached);
+    }
+
+    /// <summary>True when EF Core's global query filters keep <paramref name="type"/> scoped to the current tenant.</summary>
+    public bool IsTenantFiltered(ITypeSymbol? type)
+    {
+        if (type is not INamedTypeSymbol named)
+        {
+            return false;
+        }
+
+        return Options.QueryFilters switch
+        {
+            QueryFilterMode.All => Classify(named).IsOwned,
+            QueryFilterMode.None => false,
+            _ => Filters.IsTenantFiltered(named),
+        };
+    }
+
+    public bool IsTenantKeyName(string name)
+    {
+        foreach (var key in Options.TenantKeys)
+        {
+            if (string.Equals(key, name, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The tenant key property of <paramref name="type"/> or of one of its base types and interfaces.</summary>
+    public IPropertySymbol? FindTenantKey(ITypeSymbol type)
+    {
+        foreach (var keyName in Options.TenantKeys)
+        {
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                foreach (var member in current.GetMembers(keyName))
+                {
+                    if (member is IPropertySymbol { IsStatic: false } property)
+                    {
+                        return property;
+                    }
+                }
+            }
+
+            foreach (var implemented in type.AllInterfaces)
+            {
+                foreach (var member in implemented.GetMembers(keyName))
+                {
+                    if (member is IPropertySymbol { IsStatic: false } property)
+                    {
+                        return property;
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private TenantTypeInfo ClassifyUncached(ITypeSymbol type)
+    {
+        if (NameMatcher.MatchesAny(type, Options.TenantRoots))
+        {
+            return new TenantTypeInfo(TenantTypeKind.Root, null);
+        }
+
+        var key = FindTenantKey(type);
+        if (key is not null || HasOwnedMarker(type))
+        {
+            return new TenantTypeInfo(TenantTypeKind.Owned, key);
+        }
+
+        return TenantTypeInfo.NotTenant;
+    }
+
+    private bool HasOwnedMarker(ITypeSymbol type)
+    {
+        if (Options.OwnedMarkers.IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (NameMatcher.MatchesAny(implemented, Options.OwnedMarkers))
+            {
+                return true;
+            }
+        }
+
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (!SymbolEqualityComparer.Default.Equals(current, type) && NameMatcher.MatchesAny(current, Options.OwnedMarkers))
+            {
+                return true;
+            }
+
+            foreach (var attribute in current.GetAttributes())
+            {
+                if (attribute.AttributeClass is { } attributeClass && NameMatcher.MatchesAttribute(attributeClass, Options.OwnedMarkers))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,135 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace TenantAnalyzers.Model;
+
+/// <summary>
+/// Classifies query predicates: does <c>e =&gt; ...</c> constrain the entity's tenant key to a value
+/// (<c>e.CompanyId == ctx.CompanyId</c>, <c>e.CompanyId == companyId</c>, <c>ids.Contains(e.CompanyId)</c>, or the
+/// tenant root's key through a navigation, <c>e.Company.Id == companyId</c>)? Conjunctions need one scoped side,
+/// disjunctions both.
+/// </summary>
+internal static class TenantPredicate
+{
+    public static bool IsTenantScoped(IAnonymousFunctionOperation lambda, TenantModel model)
+    {
+        if (lambda.Symbol.Parameters.Length == 0)
+        {
+            return false;
+        }
+
+        var parameter = lambda.Symbol.Parameters[0];
+        return ReturnedValue(lambda) is { } body && IsScoped(body, parameter, model);
+    }
+
+    /// <summary>True when any predicate of the chain scopes the query by the tenant key.</summary>
+    public static bool ChainIsTenantScoped(QueryChain chain, TenantModel model)
+    {
+        foreach (var op in chain.Operators)
+        {
+            if (QueryChain.GetLambdaArgument(op) is { } lambda
+                && lambda.Symbol.ReturnType.SpecialType == SpecialType.System_Boolean
+                && IsTenantScoped(lambda, model))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when <paramref name="operation"/> reads the tenant key of the lambda's entity, e.g. <c>e.CompanyId</c> or <c>e.Company.Id</c>.</summary>
+    public static bool IsTenantKeyOf(IOperation? operation, IParameterSymbol parameter, TenantModel model)
+    {
+        operation = UnwrapValue(operation);
+        if (operation is not IPropertyReferenceOperation property)
+        {
+            return false;
+        }
+
+        var isKey = model.IsTenantKeyName(property.Property.Name)
+            || (property.Property.Name == "Id" && model.Classify(property.Property.ContainingType).IsRoot);
+        return isKey && RootsAt(property.Instance, parameter);
+    }
+
+    private static IOperation? ReturnedValue(IAnonymousFunctionOperation lambda)
+    {
+        foreach (var statement in lambda.Body.Operations)
+        {
+            if (statement is IReturnOperation { ReturnedValue: { } value })
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsScoped(IOperation operation, IParameterSymbol parameter, TenantModel model)
+    {
+        operation = UnwrapValue(operation)!;
+        switch (operation)
+        {
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.And } and:
+                return IsScoped(and.LeftOperand, parameter, model) || IsScoped(and.RightOperand, parameter, model);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr or BinaryOperatorKind.Or } or:
+                return IsScoped(or.LeftOperand, parameter, model) && IsScoped(or.RightOperand, parameter, model);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals:
+                return (IsTenantKeyOf(equals.LeftOperand, parameter, model) && !ReadsParameter(equals.RightOperand, parameter))
+                    || (IsTenantKeyOf(equals.RightOperand, parameter, model) && !ReadsParameter(equals.LeftOperand, parameter));
+            case IInvocationOperation { TargetMethod.Name: "Contains" } contains:
+                return ContainsTenantKey(contains, parameter, model);
+            default:
+                return false;
+        }
+    }
+
+    private static bool ContainsTenantKey(IInvocationOperation contains, IParameterSymbol parameter, TenantModel model)
+    {
+        var arguments = contains.Arguments;
+        var value = arguments.Length == 0 ? null : arguments[arguments.Length - 1].Value;
+        var source = contains.Instance ?? (arguments.Length == 2 ? arguments[0].Value : null);
+        return IsTenantKeyOf(value, parameter, model) && source is not null && !ReadsParameter(source, parameter);
+    }
+
+    private static bool RootsAt(IOperation? instance, IParameterSymbol parameter)
+    {
+        while (true)
+        {
+            instance = UnwrapValue(instance);
+            switch (instance)
+            {
+                case IParameterReferenceOperation reference:
+                    return SymbolEqualityComparer.Default.Equals(reference.Parameter, parameter);
+                case IPropertyReferenceOperation navigation:
+                    instance = navigation.Instance;
+                    break;
+                default:
+                    return false;
+            }
+        }
+    }
+
+    private static bool ReadsParameter(IOperation operation, IParameterSymbol parameter)
+    {
+        foreach (var descendant in operation.DescendantsAndSelf())
+        {
+            if (descendant is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, parameter))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static IOperation? UnwrapValue(IOperation? operation)
+    {
+        while (operation is IConversionOperation or IParenthesizedOperation)
+        {
+            operation = operation is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operation).Operand;
+        }
+
+        return operation;
+    }
+}

@@ -1,0 +1,102 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+using TenantAnalyzers.Model;
+
+namespace TenantAnalyzers.Rules;
+
+/// <summary>
+/// TI0001: <c>IgnoreQueryFilters</c> (or a configured bypass method) on a query of tenant-filtered data, or a query that
+/// reaches tenant-filtered data through <c>Include</c> or a projection, that does not scope itself by the tenant key again.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class FilterBypassAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.FilterBypass);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            var model = TenantModel.For(start.Compilation, start.Options.AnalyzerConfigOptionsProvider);
+            if (!model.Ef.HasEntityFramework && model.Options.BypassMethods.IsEmpty)
+            {
+                return;
+            }
+
+            start.RegisterSyntaxNodeAction(c => AnalyzeInvocation(c, model), SyntaxKind.InvocationExpression);
+        });
+    }
+
+    private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, TenantModel model)
+    {
+        var syntax = (InvocationExpressionSyntax)context.Node;
+        if (!BypassCall.IsCandidateName(SyntaxNames.GetInvokedName(syntax), model.Options)
+            || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation call
+            || !BypassCall.IsBypass(call.TargetMethod, model))
+        {
+            return;
+        }
+
+        var entity = BypassCall.GetEntityType(call, model.Ef);
+        if (entity is null or ITypeParameterSymbol or IErrorTypeSymbol)
+        {
+            // Inside a generic repository the entity is not known here; its callers are where tenancy is decided.
+            return;
+        }
+
+        var chain = QueryChain.Around(call);
+        var leaked = model.IsTenantFiltered(entity) ? entity : FindReachedFilteredType(chain, model);
+        if (leaked is null
+            || !BypassCall.DropsTenantFilter(call, syntax, model)
+            || TenantPredicate.ChainIsTenantScoped(chain, model)
+            || model.CrossTenant.IsInsideJustifiedScope(context.ContainingSymbol))
+        {
+            return;
+        }
+
+        var nameNode = SyntaxNames.GetInvokedNameNode(syntax)!;
+        var location = Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(nameNode.SpanStart, syntax.Span.End));
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.FilterBypass,
+            location,
+            call.TargetMethod.Name,
+            leaked.Name,
+            MemberDisplay.Of(context.ContainingSymbol)));
+    }
+
+    /// <summary>Tenant-filtered data the query loads besides its root: <c>Include</c>/<c>ThenInclude</c> targets and projected navigations.</summary>
+    private static ITypeSymbol? FindReachedFilteredType(QueryChain chain, TenantModel model)
+    {
+        foreach (var op in chain.Operators)
+        {
+            var method = op.TargetMethod;
+            ITypeSymbol? reached = method.Name switch
+            {
+                "Include" or "ThenInclude" when model.Ef.IsEfQueryableExtension(method.ReducedFrom ?? method) && method.TypeArguments.Length > 0
+                    => method.TypeArguments[method.TypeArguments.Length - 1],
+                "Select" or "SelectMany" => model.Ef.GetSequenceElementType(method.ReturnType),
+                _ => null,
+            };
+
+            if (reached is null)
+            {
+                continue;
+            }
+
+            var element = model.Ef.GetSequenceElementType(reached) ?? reached;
+            if (model.IsTenantFiltered(element))
+            {
+                return element;
+            }
+        }
+
+        return null;
+    }
+}

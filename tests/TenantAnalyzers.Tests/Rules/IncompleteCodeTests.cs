@@ -1,0 +1,49 @@
+using TenantAnalyzers.Tests.Infrastructure;
+using Xunit;
+
+namespace TenantAnalyzers.Tests.Rules;
+
+/// <summary>Code as it is typed: half-written members must never make an analyzer throw (AD0001).</summary>
+public sealed class IncompleteCodeTests
+{
+    public static TheoryData<string> HalfTypedMembers => new()
+    {
+        "public void M() { var x = _db.Appointments.IgnoreQueryFilters(",
+        "public void M() { var x = _db.Appointments.IgnoreQueryFilters().Where(a => a.",
+        "public void M() { var x = _db.Appointments.IgnoreQueryFilters([",
+        "public void M() { var x = _db.Appointments.IgnoreQueryFilters(new[] { \"Tenant\", ",
+        "public void M() { var x = from a in _db.Appointments.IgnoreQueryFilters() where",
+        "public void M() { var x = _db.Companies.FirstOrDefault(",
+        "public void M() { var c = _db.Companies.FirstOrDefault() ?? ",
+        "public void M(int id) { var b = _db.Branches.IgnoreQueryFilters().Find(",
+        "public void M(int id) { var b = _db.Branches.Find(id); if (b.CompanyId != ",
+        "public void M() { _db.Customers.Add(new Customer { CompanyId = ",
+        "public void M() { _db.Customers.Add(new Customer { ",
+        "public void M(Customer c) { c.CompanyId = ",
+        "[CrossTenant(] public void M() { }",
+        "[CrossTenant(\"TODO\" public void M() { }",
+        "public void M() { _db.IgnoreQueryFilters(); var q = _db.Set<>().IgnoreQueryFilters(); }",
+        "public void M() { var q = IgnoreQueryFilters(); }",
+    };
+
+    [Theory]
+    [MemberData(nameof(HalfTypedMembers))]
+    public async Task Analyzers_do_not_throw_on_half_typed_code(string member)
+    {
+        var source = $$"""
+            using System.Linq;
+            using Microsoft.EntityFrameworkCore;
+
+            namespace Booking
+            {
+                public class EditorBuffer
+                {
+                    private readonly BookingDbContext _db = null!;
+                    {{member}}
+            """;
+
+        var (_, exceptions) = await AnalyzerRunner.RunAsync(source, Prelude.Domain);
+
+        Assert.Empty(exceptions);
+    }
+}

@@ -1,0 +1,296 @@
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
+using TenantAnalyzers.Rules;
+using TenantAnalyzers.Tests.Infrastructure;
+using Xunit;
+
+namespace TenantAnalyzers.Tests.Rules;
+
+/// <summary>TI0001 against the ways real applications declare their tenant filters, and against EF Core 8.</summary>
+public sealed class TI0001ModelShapesTests
+{
+    private const string Entities = """
+        using System;
+        using System.Linq;
+        using Microsoft.EntityFrameworkCore;
+        using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+        namespace Shop
+        {
+            public interface ITenantContext { Guid TenantId { get; } }
+            public interface ITenantEntity { Guid TenantId { get; set; } }
+            public class Order : ITenantEntity { public int Id { get; set; } public Guid TenantId { get; set; } public bool IsDeleted { get; set; } }
+            public class Invoice : ITenantEntity { public int Id { get; set; } public Guid TenantId { get; set; } }
+            public class Log { public int Id { get; set; } public Guid TenantId { get; set; } }
+        }
+        """;
+
+    private static Task VerifyAsync(string model, string usage, string? options = null) =>
+        Verify.AnalyzerAsync<FilterBypassAnalyzer>(Entities + "\n" + model + "\n" + usage, options, prelude: false);
+
+    private const string Usage = """
+        namespace Shop
+        {
+            public class Reports
+            {
+                public int Orders(ShopContext db) => db.Set<Order>().{|TI0001:IgnoreQueryFilters()|}.Count();
+                public int Logs(ShopContext db) => db.Set<Log>().IgnoreQueryFilters().Count();
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Filter_declared_in_an_entity_type_configuration() => VerifyAsync("""
+        namespace Shop
+        {
+            public class ShopContext : DbContext
+            {
+                private readonly ITenantContext _tenant;
+                public ShopContext(ITenantContext tenant) => _tenant = tenant;
+                public Guid CurrentTenant => _tenant.TenantId;
+                protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.ApplyConfigurationsFromAssembly(typeof(ShopContext).Assembly);
+            }
+
+            public class OrderConfiguration : IEntityTypeConfiguration<Order>
+            {
+                public void Configure(EntityTypeBuilder<Order> builder) => builder.HasQueryFilter(o => o.TenantId == Guid.Empty);
+            }
+        }
+        """, Usage);
+
+    [Fact]
+    public Task Filter_declared_in_a_loop_over_entity_types_covers_the_types_it_tests_for() => VerifyAsync("""
+        namespace Shop
+        {
+            public class ShopContext : DbContext
+            {
+                public Guid CurrentTenant { get; set; }
+
+                protected override void OnModelCreating(ModelBuilder modelBuilder)
+                {
+                    foreach (var entityType in modelBuilder.Model.GetEntityTypes())
+                    {
+                        if (typeof(ITenantEntity).IsAssignableFrom(entityType.ClrType))
+                        {
+                            var parameter = System.Linq.Expressions.Expression.Parameter(entityType.ClrType, "e");
+                            var body = System.Linq.Expressions.Expression.Equal(
+                                System.Linq.Expressions.Expression.Property(parameter, nameof(ITenantEntity.TenantId)),
+                                System.Linq.Expressions.Expression.Property(System.Linq.Expressions.Expression.Constant(this), nameof(CurrentTenant)));
+                            modelBuilder.Entity(entityType.ClrType).HasQueryFilter(System.Linq.Expressions.Expression.Lambda(body, parameter));
+                        }
+                    }
+                }
+            }
+        }
+        """, Usage);
+
+    [Fact]
+    public Task Filter_declared_by_a_generic_helper_covers_its_constraint() => VerifyAsync("""
+        namespace Shop
+        {
+            public class ShopContext : DbContext
+            {
+                public Guid CurrentTenant { get; set; }
+
+                protected override void OnModelCreating(ModelBuilder modelBuilder)
+                {
+                    ApplyTenantFilter<Order>(modelBuilder);
+                    ApplyTenantFilter<Invoice>(modelBuilder);
+                }
+
+                private void ApplyTenantFilter<T>(ModelBuilder modelBuilder) where T : class, ITenantEntity =>
+                    modelBuilder.Entity<T>().HasQueryFilter(e => e.TenantId == CurrentTenant);
+            }
+        }
+        """, Usage);
+
+    [Fact]
+    public Task Soft_delete_filter_alone_is_not_a_tenant_filter() => VerifyAsync("""
+        namespace Shop
+        {
+            public class ShopContext : DbContext
+            {
+                protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+                    modelBuilder.Entity<Order>().HasQueryFilter(o => !o.IsDeleted);
+            }
+
+            public class Reports
+            {
+                public int Orders(ShopContext db) => db.Set<Order>().IgnoreQueryFilters().Count();
+            }
+        }
+        """, "");
+
+    private const string NamedFilters = """
+        namespace Shop
+        {
+            public class ShopContext : DbContext
+            {
+                public Guid CurrentTenant { get; set; }
+
+                protected override void OnModelCreating(ModelBuilder modelBuilder)
+                {
+                    modelBuilder.Entity<Order>().HasQueryFilter("Tenant", o => o.TenantId == CurrentTenant);
+                    modelBuilder.Entity<Order>().HasQueryFilter("SoftDelete", o => !o.IsDeleted);
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Keyed_overload_that_keeps_the_tenant_filter_is_not_reported() => VerifyAsync(NamedFilters, """
+        namespace Shop
+        {
+            public class Reports
+            {
+                public int Deleted(ShopContext db) => db.Set<Order>().IgnoreQueryFilters(["SoftDelete"]).Count();
+                public int Deleted2(ShopContext db) => db.Set<Order>().IgnoreQueryFilters(new[] { "SoftDelete" }).Count();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Keyed_overload_that_drops_the_tenant_filter_is_reported() => VerifyAsync(NamedFilters, """
+        namespace Shop
+        {
+            public class Reports
+            {
+                public int All(ShopContext db) => db.Set<Order>().{|TI0001:IgnoreQueryFilters(["SoftDelete", "Tenant"])|}.Count();
+                public int Unknown(ShopContext db, string[] keys) => db.Set<Order>().{|TI0001:IgnoreQueryFilters(keys)|}.Count();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Tenant_filter_name_option_names_the_tenant_filter() => VerifyAsync("""
+        namespace Shop
+        {
+            public class ShopContext : DbContext
+            {
+                public Guid CurrentTenant { get; set; }
+
+                protected override void OnModelCreating(ModelBuilder modelBuilder)
+                {
+                    modelBuilder.Entity<Order>().HasQueryFilter("Isolation", o => o.TenantId == CurrentTenant);
+                }
+            }
+
+            public class Reports
+            {
+                public int Kept(ShopContext db) => db.Set<Order>().IgnoreQueryFilters(["Tenant"]).Count();
+                public int Dropped(ShopContext db) => db.Set<Order>().{|TI0001:IgnoreQueryFilters(["Isolation"])|}.Count();
+            }
+        }
+        """, "", "tenant_isolation.tenant_filter_name = Isolation");
+
+    [Fact]
+    public async Task Model_declared_in_a_referenced_project_counts_every_tenant_owned_type_as_filtered()
+    {
+        var test = new CSharpAnalyzerTest<FilterBypassAnalyzer, DefaultVerifier>
+        {
+            ReferenceAssemblies = TestReferences.EfCore10,
+            TestState =
+            {
+                Sources =
+                {
+                    """
+                    using System.Linq;
+                    using Microsoft.EntityFrameworkCore;
+                    using Shop.Data;
+
+                    namespace Shop.Web
+                    {
+                        public class Reports
+                        {
+                            public int Orders(ShopContext db) => db.Orders.{|TI0001:IgnoreQueryFilters()|}.Count();
+                            public int Products(ShopContext db) => db.Products.IgnoreQueryFilters().Count();
+                        }
+                    }
+                    """,
+                },
+                AdditionalProjectReferences = { "Data" },
+            },
+        };
+        test.TestState.AdditionalProjects["Data"].Sources.Add("""
+            using Microsoft.EntityFrameworkCore;
+
+            namespace Shop.Data
+            {
+                public class Order { public int Id { get; set; } public int TenantId { get; set; } }
+                public class Product { public int Id { get; set; } }
+                public class ShopContext : DbContext
+                {
+                    public int CurrentTenant { get; set; }
+                    public DbSet<Order> Orders => Set<Order>();
+                    public DbSet<Product> Products => Set<Product>();
+                    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+                        modelBuilder.Entity<Order>().HasQueryFilter(o => o.TenantId == CurrentTenant);
+                }
+            }
+            """);
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Filters_configured_by_a_helper_from_another_assembly_count_as_tenant_filters()
+    {
+        var test = new CSharpAnalyzerTest<FilterBypassAnalyzer, DefaultVerifier>
+        {
+            ReferenceAssemblies = TestReferences.EfCore10,
+            TestState =
+            {
+                Sources =
+                {
+                    """
+                    using System.Linq;
+                    using Microsoft.EntityFrameworkCore;
+                    using Platform.Tenancy;
+
+                    namespace Shop
+                    {
+                        public class Order { public int Id { get; set; } public int TenantId { get; set; } }
+                        public class ShopContext : DbContext
+                        {
+                            protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.ApplyTenantFilters();
+                        }
+
+                        public class Reports
+                        {
+                            public int Orders(ShopContext db) => db.Set<Order>().{|TI0001:IgnoreQueryFilters()|}.Count();
+                        }
+                    }
+                    """,
+                },
+                AdditionalProjectReferences = { "Tenancy" },
+            },
+        };
+        test.TestState.AdditionalProjects["Tenancy"].Sources.Add("""
+            using Microsoft.EntityFrameworkCore;
+
+            namespace Platform.Tenancy
+            {
+                public static class TenantModelBuilderExtensions
+                {
+                    public static void ApplyTenantFilters(this ModelBuilder modelBuilder) { }
+                }
+            }
+            """);
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public Task Works_against_EF_Core_8() => Verify.AnalyzerAsync<FilterBypassAnalyzer>("""
+        using System.Linq;
+        using Microsoft.EntityFrameworkCore;
+
+        namespace Booking
+        {
+            public class Reports
+            {
+                public int All(BookingDbContext db) => db.Appointments.{|TI0001:IgnoreQueryFilters()|}.Count();
+                public int Scoped(BookingDbContext db, int companyId) => db.Appointments.IgnoreQueryFilters().Count(a => a.CompanyId == companyId);
+                public int Countries(BookingDbContext db) => db.Countries.IgnoreQueryFilters().Count();
+            }
+        }
+        """, references: TestReferences.EfCore8);
+}
