@@ -16,6 +16,7 @@ internal sealed class EfSymbols
         ModelBuilder = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.ModelBuilder");
         EntityTypeBuilderOfT = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder`1");
         EntityTypeConfiguration = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.IEntityTypeConfiguration`1");
+        EF = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.EF");
         Queryable = compilation.GetTypeByMetadataName("System.Linq.Queryable");
         Enumerable = compilation.GetTypeByMetadataName("System.Linq.Enumerable");
         IQueryableOfT = compilation.GetTypeByMetadataName("System.Linq.IQueryable`1");
@@ -33,6 +34,9 @@ internal sealed class EfSymbols
     public INamedTypeSymbol? EntityTypeBuilderOfT { get; }
 
     public INamedTypeSymbol? EntityTypeConfiguration { get; }
+
+    /// <summary><c>EF.Property&lt;T&gt;(entity, "name")</c> reads shadow properties in queries.</summary>
+    public INamedTypeSymbol? EF { get; }
 
     public INamedTypeSymbol? Queryable { get; }
 

@@ -50,6 +50,11 @@ internal sealed class QueryFilterMap
             }
         }
 
+        if (HasFinbuckleMultiTenantAttribute(type))
+        {
+            return true;
+        }
+
         if (_coveringTypes.Count > 0)
         {
             foreach (var covering in _coveringTypes)
@@ -58,6 +63,24 @@ internal sealed class QueryFilterMap
                 {
                     return true;
                 }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Finbuckle.MultiTenant's <c>[MultiTenant]</c>: the library adds the tenant filter (on a shadow <c>TenantId</c>).
+    /// Matched by name because the attribute moved between Finbuckle's assemblies across versions.
+    /// </summary>
+    private static bool HasFinbuckleMultiTenantAttribute(INamedTypeSymbol type)
+    {
+        foreach (var attribute in type.GetAttributes())
+        {
+            if (attribute.AttributeClass is { Name: "MultiTenantAttribute" } attributeClass
+                && attributeClass.ContainingNamespace?.ToDisplayString().StartsWith("Finbuckle", StringComparison.Ordinal) == true)
+            {
+                return true;
             }
         }
 
@@ -228,6 +251,11 @@ internal sealed class QueryFilterMap
                     {
                         RecordFilter(invocation, body, semanticModel);
                     }
+                    else if (name is "IsMultiTenant")
+                    {
+                        // Finbuckle.MultiTenant: the entity gets its tenant filter from the library.
+                        RecordBuilderEntity(invocation, semanticModel);
+                    }
                     else
                     {
                         FollowModelBuilderCall(invocation, semanticModel);
@@ -319,6 +347,18 @@ internal sealed class QueryFilterMap
                 _map._tenantFilterNames.Add(filterName);
             }
 
+            if (RecordBuilderEntity(invocation, semanticModel))
+            {
+                return;
+            }
+
+            // A loop over modelBuilder.Model.GetEntityTypes(): the types it covers are those its type test admits.
+            RecordLoopCoverage(enclosingBody, semanticModel);
+        }
+
+        /// <summary>Records <c>T</c> of a call on <c>EntityTypeBuilder&lt;T&gt;</c>; false when the receiver is not one.</summary>
+        private bool RecordBuilderEntity(InvocationExpressionSyntax invocation, SemanticModel semanticModel)
+        {
             var receiverType = invocation.Expression is MemberAccessExpressionSyntax access
                 ? semanticModel.GetTypeInfo(access.Expression, _cancellationToken).Type
                 : null;
@@ -326,11 +366,10 @@ internal sealed class QueryFilterMap
                 && SymbolEqualityComparer.Default.Equals(builder.OriginalDefinition, _model.Ef.EntityTypeBuilderOfT))
             {
                 RecordEntity(builder.TypeArguments[0]);
-                return;
+                return true;
             }
 
-            // A loop over modelBuilder.Model.GetEntityTypes(): the types it covers are those its type test admits.
-            RecordLoopCoverage(enclosingBody, semanticModel);
+            return false;
         }
 
         private void RecordEntity(ITypeSymbol entity)

@@ -27,9 +27,38 @@ internal static class TenantPredicate
     {
         foreach (var op in chain.Operators)
         {
+            if (IsTenantScopingOperator(op, model))
+            {
+                return true;
+            }
+
             if (QueryChain.GetLambdaArgument(op) is { } lambda
                 && lambda.Symbol.ReturnType.SpecialType == SpecialType.System_Boolean
                 && IsTenantScoped(lambda, model))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A project's own scoping operator, <c>query.ForCompany(companyId)</c>: a method of this compilation that takes the
+    /// query and a parameter named like the tenant key (<c>companyId</c>, <c>tenantId</c>).
+    /// </summary>
+    private static bool IsTenantScopingOperator(IInvocationOperation op, TenantModel model)
+    {
+        var method = op.TargetMethod.ReducedFrom ?? op.TargetMethod;
+        if (method.DeclaringSyntaxReferences.IsEmpty || !method.IsExtensionMethod)
+        {
+            return false;
+        }
+
+        for (var i = 1; i < method.Parameters.Length; i++)
+        {
+            var name = method.Parameters[i].Name;
+            if (name.Length > 0 && model.IsTenantKeyName(char.ToUpperInvariant(name[0]) + name.Substring(1)))
             {
                 return true;
             }
@@ -42,6 +71,11 @@ internal static class TenantPredicate
     public static bool IsTenantKeyOf(IOperation? operation, IParameterSymbol parameter, TenantModel model)
     {
         operation = UnwrapValue(operation);
+        if (operation is IInvocationOperation { TargetMethod.Name: "Property", Arguments.Length: 2 } shadowProperty)
+        {
+            return IsShadowTenantKey(shadowProperty, parameter, model);
+        }
+
         if (operation is not IPropertyReferenceOperation property)
         {
             return false;
@@ -51,6 +85,13 @@ internal static class TenantPredicate
             || (property.Property.Name == "Id" && model.Classify(property.Property.ContainingType).IsRoot);
         return isKey && RootsAt(property.Instance, parameter);
     }
+
+    /// <summary><c>EF.Property&lt;int&gt;(e, "TenantId")</c>: a tenant key kept as a shadow property.</summary>
+    private static bool IsShadowTenantKey(IInvocationOperation call, IParameterSymbol parameter, TenantModel model) =>
+        SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, model.Ef.EF)
+        && call.Arguments[1].Value.ConstantValue is { HasValue: true, Value: string name }
+        && model.IsTenantKeyName(name)
+        && RootsAt(call.Arguments[0].Value, parameter);
 
     private static IOperation? ReturnedValue(IAnonymousFunctionOperation lambda)
     {

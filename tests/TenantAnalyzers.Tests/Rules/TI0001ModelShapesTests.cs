@@ -279,6 +279,94 @@ public sealed class TI0001ModelShapesTests
     }
 
     [Fact]
+    public Task Shadow_tenant_key_filter_and_rescoping_through_EF_Property() => VerifyAsync("""
+        namespace Shop
+        {
+            public class Coupon { public int Id { get; set; } }
+
+            public class ShopContext : DbContext
+            {
+                public int CurrentTenant { get; set; }
+
+                protected override void OnModelCreating(ModelBuilder modelBuilder)
+                {
+                    modelBuilder.Entity<Coupon>().Property<int>("TenantId");
+                    modelBuilder.Entity<Coupon>().HasQueryFilter(c => EF.Property<int>(c, "TenantId") == CurrentTenant);
+                }
+            }
+
+            public class Reports
+            {
+                public int All(ShopContext db) => db.Set<Coupon>().{|TI0001:IgnoreQueryFilters()|}.Count();
+                public int Scoped(ShopContext db, int tenantId) => db.Set<Coupon>().IgnoreQueryFilters().Count(c => EF.Property<int>(c, "TenantId") == tenantId);
+            }
+        }
+        """, "");
+
+    [Fact]
+    public Task Project_scoping_extension_with_a_tenant_key_parameter_rescopes() => VerifyAsync("""
+        namespace Shop
+        {
+            public static class TenantScoping
+            {
+                public static IQueryable<T> ForTenant<T>(this IQueryable<T> query, Guid tenantId) where T : ITenantEntity =>
+                    query.Where(e => e.TenantId == tenantId);
+            }
+
+            public class ShopContext : DbContext
+            {
+                public Guid CurrentTenant { get; set; }
+                protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+                    modelBuilder.Entity<Order>().HasQueryFilter(o => o.TenantId == CurrentTenant && !o.IsDeleted);
+            }
+
+            public class Reports
+            {
+                public int Deleted(ShopContext db, Guid tenantId) => db.Set<Order>().IgnoreQueryFilters().ForTenant(tenantId).Count(o => o.IsDeleted);
+                public int All(ShopContext db) => db.Set<Order>().{|TI0001:IgnoreQueryFilters()|}.Count(o => o.IsDeleted);
+            }
+        }
+        """, "");
+
+    [Fact]
+    public Task Finbuckle_multi_tenant_entities_count_as_tenant_filtered() => VerifyAsync("""
+        namespace Finbuckle.MultiTenant
+        {
+            [AttributeUsage(AttributeTargets.Class)]
+            public sealed class MultiTenantAttribute : Attribute { }
+
+            public static class EntityTypeBuilderExtensions
+            {
+                public static EntityTypeBuilder<T> IsMultiTenant<T>(this EntityTypeBuilder<T> builder) where T : class => builder;
+            }
+        }
+
+        namespace Shop
+        {
+            using Finbuckle.MultiTenant;
+
+            [MultiTenant]
+            public class Ticket { public int Id { get; set; } }
+
+            public class Voucher { public int Id { get; set; } }
+
+            public class Product { public int Id { get; set; } }
+
+            public class ShopContext : DbContext
+            {
+                protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.Entity<Voucher>().IsMultiTenant();
+            }
+
+            public class Reports
+            {
+                public int Tickets(ShopContext db) => db.Set<Ticket>().{|TI0001:IgnoreQueryFilters()|}.Count();
+                public int Vouchers(ShopContext db) => db.Set<Voucher>().{|TI0001:IgnoreQueryFilters()|}.Count();
+                public int Products(ShopContext db) => db.Set<Product>().IgnoreQueryFilters().Count();
+            }
+        }
+        """, "");
+
+    [Fact]
     public Task Works_against_EF_Core_8() => Verify.AnalyzerAsync<FilterBypassAnalyzer>("""
         using System.Linq;
         using Microsoft.EntityFrameworkCore;
