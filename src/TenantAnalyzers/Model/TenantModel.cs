@@ -37,6 +37,12 @@ internal sealed class TenantModel
 
     public QueryFilterMap Filters => _filters.Value;
 
+    /// <summary>
+    /// False for test projects unless <c>include_tests = true</c>: a cross-tenant query in a test asserts data, it
+    /// cannot leak it, and reporting it buries the findings that matter.
+    /// </summary>
+    public bool ShouldAnalyze => Options.IncludeTests || !IsTestProject(Compilation);
+
     public static TenantModel For(Compilation compilation, AnalyzerConfigOptionsProvider options) =>
         Cache.GetValue(compilation, c => new TenantModel(c, TenantOptions.Read(options, c)));
 
@@ -112,6 +118,24 @@ internal sealed class TenantModel
         }
 
         return null;
+    }
+
+    private static bool IsTestProject(Compilation compilation)
+    {
+        foreach (var assembly in compilation.ReferencedAssemblyNames)
+        {
+            switch (assembly.Name)
+            {
+                case "xunit.core":
+                case "xunit.v3.core":
+                case "nunit.framework":
+                case "Microsoft.VisualStudio.TestPlatform.TestFramework":
+                case "TUnit.Core":
+                    return true;
+            }
+        }
+
+        return false;
     }
 
     private TenantTypeInfo ClassifyUncached(ITypeSymbol type)

@@ -48,11 +48,12 @@ internal sealed class TenantOptions
     public const string TenantFilterNameKey = Prefix + "tenant_filter_name";
     public const string EntryPointsKey = Prefix + "entry_points";
     public const string OwnershipGuardsKey = Prefix + "ownership_guards";
+    public const string IncludeTestsKey = Prefix + "include_tests";
 
     private static readonly string[] AllKeys =
     [
         TenantKeyKey, TenantRootKey, OwnedMarkersKey, ContextTypeKey, ContextMemberKey,
-        BypassAttributeKey, QueryFiltersKey, BypassMethodsKey, TenantFilterNameKey, EntryPointsKey, OwnershipGuardsKey,
+        BypassAttributeKey, QueryFiltersKey, BypassMethodsKey, TenantFilterNameKey, EntryPointsKey, OwnershipGuardsKey, IncludeTestsKey,
     ];
 
     public static readonly TenantOptions Default = new(
@@ -67,6 +68,7 @@ internal sealed class TenantOptions
         tenantFilterName: null,
         entryPoints: ImmutableArray<string>.Empty,
         ownershipGuards: ImmutableArray<string>.Empty,
+        includeTests: false,
         invalid: ImmutableArray<InvalidOption>.Empty);
 
     private TenantOptions(
@@ -81,6 +83,7 @@ internal sealed class TenantOptions
         string? tenantFilterName,
         ImmutableArray<string> entryPoints,
         ImmutableArray<string> ownershipGuards,
+        bool includeTests,
         ImmutableArray<InvalidOption> invalid)
     {
         TenantKeys = tenantKeys;
@@ -94,6 +97,7 @@ internal sealed class TenantOptions
         TenantFilterName = tenantFilterName;
         EntryPoints = entryPoints;
         OwnershipGuards = ownershipGuards;
+        IncludeTests = includeTests;
         Invalid = invalid;
         BypassMethodNames = ImmutableHashSet.CreateRange(StringComparer.Ordinal, MemberNames(bypassMethods));
     }
@@ -136,6 +140,9 @@ internal sealed class TenantOptions
     /// <summary>Methods (<c>Name</c> or <c>Type.Name</c>) that check an entity belongs to the current tenant, e.g. <c>EnsureOwned</c>.</summary>
     public ImmutableArray<string> OwnershipGuards { get; }
 
+    /// <summary>Whether test projects (those referencing xUnit, NUnit, MSTest or TUnit) are analyzed too.</summary>
+    public bool IncludeTests { get; }
+
     public ImmutableArray<InvalidOption> Invalid { get; }
 
     public static TenantOptions Read(AnalyzerConfigOptionsProvider provider, Compilation compilation)
@@ -160,6 +167,7 @@ internal sealed class TenantOptions
             tenantFilterName: ReadFilterName(raw, invalid),
             entryPoints: ReadNameList(raw, EntryPointsKey, d.EntryPoints, allowDots: true, allowEmpty: true, invalid),
             ownershipGuards: ReadNameList(raw, OwnershipGuardsKey, d.OwnershipGuards, allowDots: true, allowEmpty: true, invalid),
+            includeTests: ReadBoolean(raw, IncludeTestsKey, d.IncludeTests, invalid),
             invalid: invalid.ToImmutable());
     }
 
@@ -261,6 +269,23 @@ internal sealed class TenantOptions
             default:
                 invalid.Add(new InvalidOption(QueryFiltersKey, value, "expected detect, all or none"));
                 return Default.QueryFilters;
+        }
+    }
+
+    private static bool ReadBoolean(Dictionary<string, string> raw, string key, bool fallback, ImmutableArray<InvalidOption>.Builder invalid)
+    {
+        if (!raw.TryGetValue(key, out var value))
+        {
+            return fallback;
+        }
+
+        switch (value.Trim().ToLowerInvariant())
+        {
+            case "true": return true;
+            case "false": return false;
+            default:
+                invalid.Add(new InvalidOption(key, value, "expected true or false"));
+                return fallback;
         }
     }
 

@@ -21,6 +21,11 @@ public sealed class CrossTenantJustificationAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var model = TenantModel.For(start.Compilation, start.Options.AnalyzerConfigOptionsProvider);
+            if (!model.ShouldAnalyze)
+            {
+                return;
+            }
+
             var simpleName = model.Options.BypassAttribute;
             var dot = simpleName.LastIndexOf('.');
             if (dot >= 0)

@@ -25,7 +25,7 @@ public sealed class FilterBypassAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var model = TenantModel.For(start.Compilation, start.Options.AnalyzerConfigOptionsProvider);
-            if (!model.Ef.HasEntityFramework && model.Options.BypassMethods.IsEmpty)
+            if (!model.ShouldAnalyze || (!model.Ef.HasEntityFramework && model.Options.BypassMethods.IsEmpty))
             {
                 return;
             }

@@ -36,6 +36,7 @@ public sealed class TenantOptionsTests
         Assert.Null(options.TenantFilterName);
         Assert.Empty(options.EntryPoints);
         Assert.Empty(options.OwnershipGuards);
+        Assert.False(options.IncludeTests);
         Assert.Empty(options.Invalid);
     }
 
@@ -54,6 +55,7 @@ public sealed class TenantOptionsTests
             tenant_isolation.tenant_filter_name = TenantFilter
             tenant_isolation.entry_points = IAssistantTool, McpServerToolType
             tenant_isolation.ownership_guards = Guard.EnsureOwned
+            tenant_isolation.include_tests = True
             """);
 
         Assert.Equal<string>(["OrganizationId", "AccountId"], options.TenantKeys);
@@ -68,6 +70,7 @@ public sealed class TenantOptionsTests
         Assert.Equal("TenantFilter", options.TenantFilterName);
         Assert.Equal<string>(["IAssistantTool", "McpServerToolType"], options.EntryPoints);
         Assert.Equal<string>(["Guard.EnsureOwned"], options.OwnershipGuards);
+        Assert.True(options.IncludeTests);
         Assert.Empty(options.Invalid);
     }
 
@@ -94,6 +97,7 @@ public sealed class TenantOptionsTests
     [InlineData("tenant_isolation.bypass_methods", "Ignore()")]
     [InlineData("tenant_isolation.tenant_filter_name", "Tenant, SoftDelete")]
     [InlineData("tenant_isolation.entry_points", "1Tool")]
+    [InlineData("tenant_isolation.include_tests", "yes")]
     public void Invalid_values_fall_back_to_the_default_and_are_recorded(string key, string value)
     {
         var options = Read($"{key} = {value}");

@@ -312,4 +312,24 @@ public sealed class TI0001FilterBypassTests
             }
         }
         """, prelude: false);
+
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("tenant_isolation.include_tests = true", true)]
+    public async Task Test_projects_are_skipped_unless_included(string? options, bool reported)
+    {
+        var test = new Microsoft.CodeAnalysis.CSharp.Testing.CSharpAnalyzerTest<FilterBypassAnalyzer, Microsoft.CodeAnalysis.Testing.DefaultVerifier>
+        {
+            ReferenceAssemblies = TestReferences.EfCore10.AddPackages([new Microsoft.CodeAnalysis.Testing.PackageIdentity("xunit.extensibility.core", "2.9.3")]),
+        };
+        var bypass = reported ? "{|TI0001:IgnoreQueryFilters()|}" : "IgnoreQueryFilters()";
+        test.TestState.Sources.Add("using System.Linq; using Microsoft.EntityFrameworkCore; namespace Booking { public class SoftDeleteTests { [Xunit.Fact] public void Rows_stay(BookingDbContext db) => System.Console.WriteLine(db.Customers." + bypass + ".Count()); } }");
+        test.TestState.Sources.Add((Prelude.FileName, Prelude.Domain));
+        if (options is not null)
+        {
+            test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", Verify.GlobalConfig(options)));
+        }
+
+        await test.RunAsync();
+    }
 }
