@@ -158,6 +158,17 @@ public sealed class TI0005TenantIdFromInputTests
                 public int Count(int companyId) => _db.AuditEntries.Count(e => e.CompanyId == {|TI0005:companyId|});
             }
 
+            [AttributeUsage(AttributeTargets.Method)]
+            public sealed class McpServerToolAttribute : Attribute { }
+
+            public class LooseTools
+            {
+                [McpServerTool]
+                public object? Company(Booking.BookingDbContext db, int companyId) => db.Companies.Find({|TI0005:companyId|});
+
+                public object? NotATool(Booking.BookingDbContext db, int companyId) => db.Companies.Find(companyId);
+            }
+
             [McpServerToolType]
             public static class CompanyTools
             {
@@ -171,7 +182,7 @@ public sealed class TI0005TenantIdFromInputTests
         {
             public interface IAssistantToolMarker { }
         }
-        """, "tenant_isolation.entry_points = IAssistantTool, Assistant.McpServerToolType");
+        """, "tenant_isolation.entry_points = IAssistantTool, Assistant.McpServerToolType, McpServerTool");
 
     [Fact]
     public Task Without_the_entry_points_option_tool_handlers_are_not_reported() => Verify.AnalyzerAsync<TenantIdFromInputAnalyzer>("""
