@@ -32,7 +32,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor TenantKeyNotForced = Create(
         RuleIds.TenantKeyNotForced,
         "Tenant-owned entity created without the context's tenant key",
-        "New '{0}' is saved by '{1}' in '{2}' without '{3}' set from the company context",
+        "New '{0}' reaches '{1}' in '{2}' without its tenant key '{3}' being set: set it from the company context",
         "Every created tenant-owned row must get its tenant key from the authenticated company context; otherwise it is orphaned or owned by whoever the caller says.",
         "ti0004-tenant-owned-entity-created-without-the-contexts-tenant-key");
 

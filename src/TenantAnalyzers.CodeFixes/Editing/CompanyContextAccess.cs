@@ -203,7 +203,7 @@ internal sealed class CompanyContextAccess
         ParseTypeName(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))
             .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
 
-    private static INamedTypeSymbol? FindContextType(Compilation compilation, TenantModel model)
+    internal static INamedTypeSymbol? FindContextType(Compilation compilation, TenantModel model)
     {
         foreach (var name in model.Options.ContextTypes)
         {
@@ -216,7 +216,7 @@ internal sealed class CompanyContextAccess
         return null;
     }
 
-    private static string? FindContextMember(INamedTypeSymbol contextType, TenantModel model, string? preferredKeyName)
+    internal static string? FindContextMember(INamedTypeSymbol contextType, TenantModel model, string? preferredKeyName)
     {
         var candidates = new List<string>();
         if (model.Options.ContextMember is { } configured)

@@ -23,6 +23,7 @@ internal sealed class DocumentEdit
     private readonly SyntaxEditor _editor;
     private readonly Dictionary<TypeDeclarationSyntax, CompanyContextAccess> _injections = new();
     private readonly HashSet<MemberDeclarationSyntax> _marked = new();
+    private readonly HashSet<SyntaxNode> _replacedOnce = new();
 
     private DocumentEdit(Document document, SyntaxNode root, SemanticModel semanticModel, TenantModel model)
     {
@@ -54,6 +55,15 @@ internal sealed class DocumentEdit
 
     public void Replace(SyntaxNode node, System.Func<SyntaxNode, SyntaxNode> replacement) =>
         _editor.ReplaceNode(node, (current, _) => replacement(current));
+
+    /// <summary>Queues a replacement of <paramref name="node"/> only the first time it is asked for (a parameter added to a handler once, however many findings it holds).</summary>
+    public void ReplaceOnce(SyntaxNode node, System.Func<SyntaxNode, SyntaxNode> replacement)
+    {
+        if (_replacedOnce.Add(node))
+        {
+            Replace(node, replacement);
+        }
+    }
 
     /// <summary>Adds the bypass attribute with a placeholder justification to <paramref name="member"/> (once, however many findings it holds).</summary>
     public void MarkCrossTenant(MemberDeclarationSyntax member, INamedTypeSymbol attributeType)

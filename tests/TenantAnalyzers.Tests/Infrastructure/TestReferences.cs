@@ -17,6 +17,10 @@ public static class TestReferences
     public static ReferenceAssemblies EfCore10 { get; } =
         Net10.AddPackages([new PackageIdentity("Microsoft.EntityFrameworkCore", "10.0.15")]);
 
+    /// <summary>.NET 10 with EF Core 10 and ASP.NET Core (controllers, minimal APIs): the entry points of TI0005.</summary>
+    public static ReferenceAssemblies AspNetCore10 { get; } =
+        EfCore10.AddPackages([new PackageIdentity("Microsoft.AspNetCore.App.Ref", "10.0.12")]);
+
     /// <summary>.NET 8 with EF Core 8: the oldest LTS the package is tested on.</summary>
     public static ReferenceAssemblies EfCore8 { get; } =
         Net8.AddPackages([new PackageIdentity("Microsoft.EntityFrameworkCore", "8.0.34")]);

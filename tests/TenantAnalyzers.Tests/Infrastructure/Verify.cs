@@ -24,13 +24,14 @@ public static class Verify
         return test.RunAsync();
     }
 
-    public static Task FixAsync<TAnalyzer, TFix>(string source, string fixedSource, string equivalenceKey, string? options = null, bool prelude = true)
+    public static Task FixAsync<TAnalyzer, TFix>(string source, string fixedSource, string equivalenceKey, string? options = null, bool prelude = true, ReferenceAssemblies? references = null)
         where TAnalyzer : DiagnosticAnalyzer, new()
         where TFix : CodeFixProvider, new()
     {
         var test = new TenantCodeFixTest<TFix>([new TAnalyzer()])
         {
             CodeActionEquivalenceKey = equivalenceKey,
+            ReferenceAssemblies = references ?? TestReferences.EfCore10,
         };
         Configure(test.TestState, source, options, prelude);
         Configure(test.FixedState, fixedSource, options, prelude);
@@ -51,13 +52,14 @@ public static class Verify
     }
 
     /// <summary>Asserts the fix is not offered: the diagnostic stays and the source is unchanged.</summary>
-    public static Task NoFixAsync<TAnalyzer, TFix>(string source, string equivalenceKey, string? options = null)
+    public static Task NoFixAsync<TAnalyzer, TFix>(string source, string equivalenceKey, string? options = null, ReferenceAssemblies? references = null)
         where TAnalyzer : DiagnosticAnalyzer, new()
         where TFix : CodeFixProvider, new()
     {
         var test = new TenantCodeFixTest<TFix>([new TAnalyzer()])
         {
             CodeActionEquivalenceKey = equivalenceKey,
+            ReferenceAssemblies = references ?? TestReferences.EfCore10,
         };
         Configure(test.TestState, source, options, prelude: true);
         Configure(test.FixedState, source, options, prelude: true);

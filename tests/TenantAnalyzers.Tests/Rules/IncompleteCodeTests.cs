@@ -24,6 +24,16 @@ public sealed class IncompleteCodeTests
         "[CrossTenant(\"TODO\" public void M() { }",
         "public void M() { _db.IgnoreQueryFilters(); var q = _db.Set<>().IgnoreQueryFilters(); }",
         "public void M() { var q = IgnoreQueryFilters(); }",
+        "public void M() { var c = new Customer { Name = \"x\" }; _db.Customers.AddRange(new[] { c, ",
+        "public void M() { _db.Customers.AddRange([new Customer { ",
+        "public void M() { var list = new System.Collections.Generic.List<Customer>(); list.Add(new Customer(",
+        "public void M() { _db.Update(new() { CompanyId",
+        "public void M() { _db.AuditEntries.AddRange(new[] { \"a\" }.Select(n => new AuditEntry { Message = ",
+        "public override int SaveChanges() { foreach (var e in ChangeTracker.Entries()) e.Property(\"CompanyId\").CurrentValue = ",
+        "} public class DraftController { private readonly BookingDbContext _db = null!; public object? M(int companyId) => _db.Companies.Find(companyId, ",
+        "} public class DraftController { private readonly BookingDbContext _db = null!; public object M(int companyId) { if (companyId != ",
+        "} public class DraftController { private readonly BookingDbContext _db = null!; public object M(Customer c, int companyId) { var cid = companyId; c.CompanyId = cid ?? ",
+        "} public class DraftController { private readonly BookingDbContext _db = null!; public object M(int companyId) => _db.AuditEntries.Where(e => e.CompanyId == companyId && e.",
     };
 
     [Theory]

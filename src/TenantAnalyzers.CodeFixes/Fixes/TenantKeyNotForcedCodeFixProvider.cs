@@ -1,0 +1,120 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+using TenantAnalyzers.CodeFixes.Editing;
+using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
+
+namespace TenantAnalyzers.CodeFixes.Fixes;
+
+/// <summary>
+/// TI0004 fix: set the tenant key from the company context in the object initializer (<c>CompanyId = _companyContext.CompanyId</c>),
+/// creating the initializer when there is none and injecting the context when the type has none. Not offered when the key
+/// cannot be set there (no accessible setter) or the context's key does not convert to the key's type.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(TenantKeyNotForcedCodeFixProvider)), Shared]
+public sealed class TenantKeyNotForcedCodeFixProvider : BatchCodeFixProvider
+{
+    public const string SetTenantKeyKey = RuleIds.TenantKeyNotForced + ".SetTenantKey";
+
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.TenantKeyNotForced);
+
+    private protected override ImmutableArray<FixAction> GetActions(DocumentEdit edit, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        var creation = FindCreation(edit, diagnostic);
+        if (creation is null || Plan(edit, creation, queueInjection: false, cancellationToken) is not { } plan)
+        {
+            return ImmutableArray<FixAction>.Empty;
+        }
+
+        return ImmutableArray.Create(new FixAction($"Set '{plan.Key}' from the company context", SetTenantKeyKey));
+    }
+
+    private protected override bool TryFix(DocumentEdit edit, Diagnostic diagnostic, string equivalenceKey, CancellationToken cancellationToken)
+    {
+        var creation = FindCreation(edit, diagnostic);
+        if (equivalenceKey != SetTenantKeyKey || creation is null || Plan(edit, creation, queueInjection: true, cancellationToken) is not { } plan)
+        {
+            return false;
+        }
+
+        var assignment = AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, IdentifierName(plan.Key), plan.Value).NormalizeWhitespace();
+        edit.Replace(creation, current => AddToInitializer((BaseObjectCreationExpressionSyntax)current, assignment));
+        return true;
+    }
+
+    private static BaseObjectCreationExpressionSyntax? FindCreation(DocumentEdit edit, Diagnostic diagnostic) =>
+        edit.Root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>();
+
+    private static (string Key, ExpressionSyntax Value)? Plan(DocumentEdit edit, BaseObjectCreationExpressionSyntax creation, bool queueInjection, CancellationToken cancellationToken)
+    {
+        var type = edit.SemanticModel.GetTypeInfo(creation, cancellationToken).Type;
+        if (edit.Model.Classify(type).TenantKey is not { SetMethod: { } setter } key
+            || !edit.SemanticModel.IsAccessible(creation.SpanStart, setter))
+        {
+            return null;
+        }
+
+        var access = queueInjection
+            ? edit.ContextAt(creation, key.Name, cancellationToken)
+            : CompanyContextAccess.Resolve(edit.SemanticModel, edit.Model, creation, key.Name, cancellationToken);
+        if (access is null || !ContextKeyValue.Fits(edit.SemanticModel.Compilation, access.ContextType, access.ContextMember, key.Type))
+        {
+            return null;
+        }
+
+        return (key.Name, access.TenantKeyExpression());
+    }
+
+    /// <summary>Appends the assignment to the initializer in its own layout (one line, or one member per line with or without a trailing comma).</summary>
+    private static BaseObjectCreationExpressionSyntax AddToInitializer(BaseObjectCreationExpressionSyntax creation, ExpressionSyntax assignment)
+    {
+        if (creation.Initializer is not { } initializer)
+        {
+            var trailing = creation.GetTrailingTrivia();
+            var created = InitializerExpression(
+                SyntaxKind.ObjectInitializerExpression,
+                Token(SyntaxKind.OpenBraceToken).WithTrailingTrivia(Space),
+                SingletonSeparatedList(assignment),
+                Token(SyntaxKind.CloseBraceToken).WithLeadingTrivia(Space).WithTrailingTrivia(trailing));
+            return creation switch
+            {
+                ObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: 0 } explicitType =>
+                    explicitType.WithArgumentList(null).WithType(explicitType.Type.WithTrailingTrivia(Space)).WithInitializer(created),
+                _ => creation.WithoutTrailingTrivia().WithInitializer(created.WithOpenBraceToken(created.OpenBraceToken.WithLeadingTrivia(Space))),
+            };
+        }
+
+        var expressions = initializer.Expressions;
+        var text = initializer.SyntaxTree.GetText();
+        var multiLine = LineOf(text, initializer.OpenBraceToken) != LineOf(text, initializer.CloseBraceToken);
+        var nodes = new List<ExpressionSyntax>(expressions);
+        var separators = new List<SyntaxToken>(expressions.GetSeparators());
+        if (nodes.Count == 0)
+        {
+            nodes.Add(assignment.WithLeadingTrivia(Space).WithTrailingTrivia(Space));
+        }
+        else if (separators.Count == nodes.Count)
+        {
+            var lastSeparator = separators[separators.Count - 1];
+            nodes.Add(assignment.WithLeadingTrivia(multiLine ? nodes[nodes.Count - 1].GetLeadingTrivia() : TriviaList()));
+            separators.Add(Token(SyntaxKind.CommaToken).WithTrailingTrivia(lastSeparator.TrailingTrivia));
+        }
+        else
+        {
+            var last = nodes[nodes.Count - 1];
+            nodes[nodes.Count - 1] = last.WithoutTrailingTrivia();
+            separators.Add(Token(SyntaxKind.CommaToken).WithTrailingTrivia(multiLine ? last.GetTrailingTrivia() : TriviaList(Space)));
+            nodes.Add(assignment.WithLeadingTrivia(multiLine ? last.GetLeadingTrivia() : TriviaList()).WithTrailingTrivia(last.GetTrailingTrivia()));
+        }
+
+        return creation.WithInitializer(initializer.WithExpressions(SeparatedList(nodes, separators)));
+    }
+
+    private static int LineOf(SourceText text, SyntaxToken token) => text.Lines.GetLineFromPosition(token.SpanStart).LineNumber;
+}

@@ -1,0 +1,172 @@
+using System;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace TenantAnalyzers.Model;
+
+/// <summary>
+/// Follows a newly created entity, within its member, to the EF Core call that saves it: directly as the argument of
+/// <c>Add</c>/<c>AddAsync</c>/<c>AddRange</c>/<c>AddRangeAsync</c>/<c>Attach</c>/<c>AttachRange</c>/<c>Update</c>/<c>UpdateRange</c>
+/// on a DbSet or DbContext, through locals, inside an array, collection initializer or collection expression, a list
+/// filled with <c>Add</c>, or a <c>Select</c> that creates it. On the way it notes whether the tenant key may be set
+/// elsewhere: an assignment of the key (or of the tenant root navigation) to the local, or the local handed to any other
+/// method, which might set it.
+/// </summary>
+internal sealed class CreatedEntityFlow
+{
+    private const int MaxDepth = 6;
+    private static readonly string[] SinkNames = ["Add", "AddAsync", "AddRange", "AddRangeAsync", "Attach", "AttachRange", "Update", "UpdateRange"];
+
+    private readonly TenantModel _model;
+    private readonly IOperation _root;
+
+    private CreatedEntityFlow(TenantModel model, IOperation root)
+    {
+        _model = model;
+        _root = root;
+    }
+
+    /// <summary>The call that saves the entity; null when none is found in the member.</summary>
+    public IInvocationOperation? Sink { get; private set; }
+
+    /// <summary>True when code other than the initializer may set the tenant key.</summary>
+    public bool KeyMaySetElsewhere { get; private set; }
+
+    public static CreatedEntityFlow Follow(IObjectCreationOperation creation, TenantModel model)
+    {
+        IOperation root = creation;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        var flow = new CreatedEntityFlow(model, root);
+        flow.FollowValue(creation, isEntity: true, depth: 0);
+        return flow;
+    }
+
+    /// <summary>True for a property that sets the owner: the tenant key, or the navigation to the tenant root (EF Core sets the key from it).</summary>
+    public static bool SetsOwner(IPropertySymbol property, TenantModel model) =>
+        model.IsTenantKeyName(property.Name) || model.Classify(property.Type).IsRoot;
+
+    private void FollowValue(IOperation value, bool isEntity, int depth)
+    {
+        if (depth > MaxDepth)
+        {
+            return;
+        }
+
+        var current = value;
+        var parent = current.Parent;
+        while (parent is IConversionOperation or IParenthesizedOperation or IDelegateCreationOperation)
+        {
+            current = parent;
+            parent = parent.Parent;
+        }
+
+        switch (parent)
+        {
+            case IArgumentOperation { Parent: IInvocationOperation call }:
+                FollowArgument(call, isEntity, depth);
+                break;
+            case IArgumentOperation { Parent: IObjectCreationOperation collection }:
+                // new List<Customer>(items)
+                FollowValue(collection, isEntity: false, depth + 1);
+                break;
+            case IArrayInitializerOperation { Parent: IArrayCreationOperation array }:
+                FollowValue(array, isEntity: false, depth + 1);
+                break;
+            case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                FollowLocal(declarator.Symbol, isEntity, depth);
+                break;
+            case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when assignment.Value == current:
+                FollowLocal(target.Local, isEntity, depth);
+                break;
+            case IReturnOperation { Parent: IBlockOperation { Parent: IAnonymousFunctionOperation lambda } }:
+                FollowValue(lambda, isEntity: false, depth + 1);
+                break;
+            default:
+                if (current.Syntax.Parent is ExpressionElementSyntax { Parent: CollectionExpressionSyntax collectionExpression }
+                    && current.SemanticModel?.GetOperation(collectionExpression) is { } collectionOperation)
+                {
+                    // Roslyn 4.8 has no operation node for collection expressions: continue from the syntax.
+                    FollowValue(collectionOperation, isEntity: false, depth + 1);
+                }
+
+                break;
+        }
+    }
+
+    private void FollowArgument(IInvocationOperation call, bool isEntity, int depth)
+    {
+        if (IsSink(call.TargetMethod))
+        {
+            Sink ??= call;
+            return;
+        }
+
+        if (call.IsImplicit && call.Parent is IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation collection })
+        {
+            // A collection initializer element: new List<Customer> { new Customer { ... } }
+            FollowValue(collection, isEntity: false, depth + 1);
+            return;
+        }
+
+        if (call.TargetMethod.Name is "Add" or "Insert" or "Push" or "Enqueue" && call.Instance is ILocalReferenceOperation list)
+        {
+            FollowLocal(list.Local, isEntity: false, depth + 1);
+            return;
+        }
+
+        if (_model.Ef.IsLinqOperator(call.TargetMethod.ReducedFrom ?? call.TargetMethod))
+        {
+            // Select(d => new Customer { ... }).ToList(), items.Concat(...)
+            FollowValue(call, isEntity: false, depth + 1);
+            return;
+        }
+
+        if (isEntity)
+        {
+            KeyMaySetElsewhere = true;
+        }
+    }
+
+    private void FollowLocal(ILocalSymbol local, bool isEntity, int depth)
+    {
+        foreach (var descendant in _root.Descendants())
+        {
+            if (descendant is not ILocalReferenceOperation reference
+                || !SymbolEqualityComparer.Default.Equals(reference.Local, local)
+                || reference.Parent is ISimpleAssignmentOperation { Target: var target } && target == reference)
+            {
+                continue;
+            }
+
+            if (isEntity && reference.Parent is IPropertyReferenceOperation { Parent: ISimpleAssignmentOperation assignment } property
+                && assignment.Target == property && SetsOwner(property.Property, _model))
+            {
+                KeyMaySetElsewhere = true;
+            }
+            else if (isEntity && reference.Parent is IInvocationOperation receiverCall && receiverCall.Instance == reference)
+            {
+                KeyMaySetElsewhere = true;
+            }
+            else
+            {
+                FollowValue(reference, isEntity, depth + 1);
+            }
+        }
+    }
+
+    private bool IsSink(IMethodSymbol method)
+    {
+        if (Array.IndexOf(SinkNames, method.Name) < 0)
+        {
+            return false;
+        }
+
+        var type = method.ContainingType?.OriginalDefinition;
+        return SymbolEqualityComparer.Default.Equals(type, _model.Ef.DbSet) || SymbolEqualityComparer.Default.Equals(type, _model.Ef.DbContext);
+    }
+}

@@ -1,0 +1,219 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using TenantAnalyzers.Model;
+
+namespace TenantAnalyzers.Rules;
+
+/// <summary>
+/// TI0005: a tenant key assigned from request input (<c>customer.CompanyId = request.CompanyId</c>), a tenant root looked
+/// up by it (<c>db.Companies.Find(companyId)</c>, <c>c =&gt; c.Id == companyId</c>) or a tenant-owned query scoped by it
+/// (<c>e =&gt; e.CompanyId == request.CompanyId</c>), in an entry point, unless the input was compared with the company
+/// context before.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class TenantIdFromInputAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.TenantIdFromInput);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            var model = TenantModel.For(start.Compilation, start.Options.AnalyzerConfigOptionsProvider);
+            var entryPoints = new EntryPoints(model);
+            start.RegisterSyntaxNodeAction(c => AnalyzeAssignment(c, model, entryPoints), SyntaxKind.SimpleAssignmentExpression);
+            start.RegisterSyntaxNodeAction(c => AnalyzeComparison(c, model, entryPoints), SyntaxKind.EqualsExpression);
+            if (model.Ef.HasEntityFramework)
+            {
+                start.RegisterSyntaxNodeAction(c => AnalyzeFind(c, model, entryPoints), SyntaxKind.InvocationExpression);
+            }
+        });
+    }
+
+    /// <summary><c>entity.CompanyId = input</c> and <c>new Customer { CompanyId = input }</c>.</summary>
+    private static void AnalyzeAssignment(SyntaxNodeAnalysisContext context, TenantModel model, EntryPoints entryPoints)
+    {
+        var syntax = (AssignmentExpressionSyntax)context.Node;
+        if (!model.IsTenantKeyName(LastName(syntax.Left) ?? string.Empty)
+            || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment)
+        {
+            return;
+        }
+
+        var entity = target.Instance?.Type ?? target.Property.ContainingType;
+        if (!model.Classify(entity).IsOwned)
+        {
+            return;
+        }
+
+        ReportIfInput(context, model, entryPoints, assignment, assignment.Value, entity.Name + "." + target.Property.Name);
+    }
+
+    /// <summary><c>c =&gt; c.Id == input</c> on a tenant root query, <c>e =&gt; e.CompanyId == input</c> on a tenant-owned one.</summary>
+    private static void AnalyzeComparison(SyntaxNodeAnalysisContext context, TenantModel model, EntryPoints entryPoints)
+    {
+        var syntax = (BinaryExpressionSyntax)context.Node;
+        if (!IsKeyName(LastName(syntax.Left), model) && !IsKeyName(LastName(syntax.Right), model))
+        {
+            return;
+        }
+
+        if (context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IBinaryOperation comparison
+            || EnclosingQueryLambda(comparison, model) is not { } parameter)
+        {
+            return;
+        }
+
+        var (key, value) = TenantPredicate.IsTenantKeyOf(comparison.LeftOperand, parameter, model) ? (comparison.LeftOperand, comparison.RightOperand)
+            : TenantPredicate.IsTenantKeyOf(comparison.RightOperand, parameter, model) ? (comparison.RightOperand, comparison.LeftOperand)
+            : (null, null);
+        if (key is null || value is null)
+        {
+            return;
+        }
+
+        var keyProperty = ((IPropertyReferenceOperation)Unwrap(key, implicitOnly: false)).Property;
+        ReportIfInput(context, model, entryPoints, comparison, value, keyProperty.ContainingType.Name + "." + keyProperty.Name);
+    }
+
+    /// <summary><c>db.Companies.Find(input)</c>, <c>FindAsync(input)</c>, <c>db.Find&lt;Company&gt;(input)</c>.</summary>
+    private static void AnalyzeFind(SyntaxNodeAnalysisContext context, TenantModel model, EntryPoints entryPoints)
+    {
+        var syntax = (InvocationExpressionSyntax)context.Node;
+        if (SyntaxNames.GetInvokedName(syntax) is not ("Find" or "FindAsync")
+            || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation call)
+        {
+            return;
+        }
+
+        var method = call.TargetMethod;
+        ITypeSymbol? entity = SymbolEqualityComparer.Default.Equals(method.ContainingType.OriginalDefinition, model.Ef.DbSet)
+            ? method.ContainingType.TypeArguments[0]
+            : SymbolEqualityComparer.Default.Equals(method.ContainingType, model.Ef.DbContext) && method.TypeArguments.Length == 1
+                ? method.TypeArguments[0]
+                : null;
+        if (entity is null || !model.Classify(entity).IsRoot)
+        {
+            return;
+        }
+
+        // Find(params object[] keyValues) and FindAsync(object[] keyValues, CancellationToken): the key values are an array.
+        foreach (var argument in call.Arguments)
+        {
+            if (argument.Value is IArrayCreationOperation { Initializer: { } keys })
+            {
+                foreach (var key in keys.ElementValues)
+                {
+                    ReportIfInput(context, model, entryPoints, call, key, entity.Name + "." + method.Name);
+                }
+            }
+        }
+    }
+
+    private static void ReportIfInput(SyntaxNodeAnalysisContext context, TenantModel model, EntryPoints entryPoints, IOperation use, IOperation value, string target)
+    {
+        var resolver = new ValueOriginResolver(entryPoints, context.SemanticModel, context.CancellationToken);
+        var origin = resolver.Of(value);
+        if (!origin.IsInput
+            || IsComparedWithContextBefore(use, origin, resolver)
+            || model.CrossTenant.IsInsideJustifiedScope(context.ContainingSymbol))
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.TenantIdFromInput,
+            Unwrap(value, implicitOnly: true).Syntax.GetLocation(),
+            target,
+            MemberDisplay.Of(context.ContainingSymbol),
+            origin.Path));
+    }
+
+    /// <summary>
+    /// The conservative guard scan: an <c>==</c>/<c>!=</c> comparison of the same input with the company context anywhere in
+    /// the member before the use (<c>if (companyId != _ctx.CompanyId) return Forbid();</c>). What the branch does is not checked.
+    /// </summary>
+    private static bool IsComparedWithContextBefore(IOperation use, ValueOrigin input, ValueOriginResolver resolver)
+    {
+        var root = use;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        foreach (var descendant in root.Descendants())
+        {
+            if (descendant is IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison
+                && comparison.Syntax.SpanStart < use.Syntax.SpanStart
+                && IsInputAgainstContext(resolver.Of(comparison.LeftOperand), resolver.Of(comparison.RightOperand), input))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsInputAgainstContext(ValueOrigin left, ValueOrigin right, ValueOrigin input) =>
+        (left.IsSameInputAs(input) && right.Kind == ValueOriginKind.Context)
+        || (right.IsSameInputAs(input) && left.Kind == ValueOriginKind.Context);
+
+    /// <summary>The entity parameter of the query predicate the comparison is in; null outside a LINQ operator over an <c>IQueryable</c>.</summary>
+    private static IParameterSymbol? EnclosingQueryLambda(IOperation operation, TenantModel model)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is not IAnonymousFunctionOperation lambda)
+            {
+                continue;
+            }
+
+            var parent = lambda.Parent;
+            while (parent is IDelegateCreationOperation or IConversionOperation)
+            {
+                parent = parent.Parent;
+            }
+
+            if (lambda.Symbol.Parameters.Length == 1
+                && parent is IArgumentOperation { Parent: IInvocationOperation call }
+                && model.Ef.IsLinqOperator(call.TargetMethod.ReducedFrom ?? call.TargetMethod)
+                && model.Ef.IsQueryable(QueryChain.GetSource(call)?.Type))
+            {
+                return lambda.Symbol.Parameters[0];
+            }
+
+            return null;
+        }
+
+        return null;
+    }
+
+    private static bool IsKeyName(string? name, TenantModel model) => name is not null && (name == "Id" || model.IsTenantKeyName(name));
+
+    private static string? LastName(ExpressionSyntax expression) => expression switch
+    {
+        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        ParenthesizedExpressionSyntax parenthesized => LastName(parenthesized.Expression),
+        CastExpressionSyntax cast => LastName(cast.Expression),
+        PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } suppressed => LastName(suppressed.Operand),
+        _ => null,
+    };
+
+    private static IOperation Unwrap(IOperation operation, bool implicitOnly)
+    {
+        while ((operation is IConversionOperation conversionOperation && (conversionOperation.IsImplicit || !implicitOnly)) || operation is IParenthesizedOperation)
+        {
+            operation = operation is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operation).Operand;
+        }
+
+        return operation;
+    }
+}
