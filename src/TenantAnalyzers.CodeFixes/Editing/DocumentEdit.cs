@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Editing;
@@ -23,6 +24,7 @@ internal sealed class DocumentEdit
     private readonly SyntaxEditor _editor;
     private readonly Dictionary<TypeDeclarationSyntax, CompanyContextAccess> _injections = new();
     private readonly HashSet<MemberDeclarationSyntax> _marked = new();
+    private readonly SortedSet<string> _imports = new(System.StringComparer.Ordinal);
 
     private DocumentEdit(Document document, SyntaxNode root, SemanticModel semanticModel, TenantModel model)
     {
@@ -81,6 +83,9 @@ internal sealed class DocumentEdit
         return access;
     }
 
+    /// <summary>Adds <c>using <paramref name="namespaceName"/>;</c> once: for extension methods a fix starts calling where they are not in scope.</summary>
+    public void ImportNamespace(string namespaceName) => _imports.Add(namespaceName);
+
     public async Task<Document> ApplyAsync(CancellationToken cancellationToken)
     {
         foreach (var injection in _injections)
@@ -89,7 +94,18 @@ internal sealed class DocumentEdit
             _editor.ReplaceNode(injection.Key, (current, _) => access.Inject((TypeDeclarationSyntax)current));
         }
 
-        var document = _document.WithSyntaxRoot(_editor.GetChangedRoot());
+        var changedRoot = _editor.GetChangedRoot();
+        if (_imports.Count > 0 && changedRoot is CompilationUnitSyntax unit)
+        {
+            foreach (var name in _imports)
+            {
+                unit = unit.AddUsings(SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(name)).WithAdditionalAnnotations(Formatter.Annotation));
+            }
+
+            changedRoot = unit;
+        }
+
+        var document = _document.WithSyntaxRoot(changedRoot);
         document = await ImportAdder.AddImportsAsync(document, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
         document = await Simplifier.ReduceAsync(document, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
         return await Formatter.FormatAsync(document, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);

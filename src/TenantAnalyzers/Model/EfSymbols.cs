@@ -16,6 +16,8 @@ internal sealed class EfSymbols
         ModelBuilder = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.ModelBuilder");
         EntityTypeBuilderOfT = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder`1");
         EntityTypeConfiguration = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.IEntityTypeConfiguration`1");
+        KeyAttribute = compilation.GetTypeByMetadataName("System.ComponentModel.DataAnnotations.KeyAttribute");
+        PrimaryKeyAttribute = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.PrimaryKeyAttribute");
         Queryable = compilation.GetTypeByMetadataName("System.Linq.Queryable");
         Enumerable = compilation.GetTypeByMetadataName("System.Linq.Enumerable");
         IQueryableOfT = compilation.GetTypeByMetadataName("System.Linq.IQueryable`1");
@@ -33,6 +35,12 @@ internal sealed class EfSymbols
     public INamedTypeSymbol? EntityTypeBuilderOfT { get; }
 
     public INamedTypeSymbol? EntityTypeConfiguration { get; }
+
+    /// <summary><c>[Key]</c> of data annotations: marks the primary key property.</summary>
+    public INamedTypeSymbol? KeyAttribute { get; }
+
+    /// <summary>EF Core 7+ <c>[PrimaryKey(nameof(A), ...)]</c> on the entity class.</summary>
+    public INamedTypeSymbol? PrimaryKeyAttribute { get; }
 
     public INamedTypeSymbol? Queryable { get; }
 
