@@ -99,7 +99,9 @@ internal sealed class DocumentEdit
         {
             foreach (var name in _imports)
             {
-                unit = unit.AddUsings(SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(name)).WithAdditionalAnnotations(Formatter.Annotation));
+                unit = unit.WithUsings(unit.Usings.Insert(
+                    UsingPosition(unit.Usings, name),
+                    SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(name)).WithAdditionalAnnotations(Formatter.Annotation)));
             }
 
             changedRoot = unit;
@@ -109,6 +111,24 @@ internal sealed class DocumentEdit
         document = await ImportAdder.AddImportsAsync(document, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
         document = await Simplifier.ReduceAsync(document, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
         return await Formatter.FormatAsync(document, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Where a new using goes among sorted ones, System first: the same place whichever fix adds it first.</summary>
+    private static int UsingPosition(SyntaxList<UsingDirectiveSyntax> usings, string name)
+    {
+        static string SortKey(string ns) => (ns == "System" || ns.StartsWith("System.", System.StringComparison.Ordinal) ? "0" : "1") + ns;
+
+        var key = SortKey(name);
+        for (var i = 0; i < usings.Count; i++)
+        {
+            if (usings[i].Alias is null && usings[i].StaticKeyword.IsKind(SyntaxKind.None)
+                && string.CompareOrdinal(SortKey(usings[i].Name?.ToString() ?? string.Empty), key) > 0)
+            {
+                return i;
+            }
+        }
+
+        return usings.Count;
     }
 
     public static ImmutableArray<Diagnostic> InSourceOrder(ImmutableArray<Diagnostic> diagnostics)

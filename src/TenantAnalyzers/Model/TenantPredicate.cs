@@ -52,7 +52,8 @@ internal static class TenantPredicate
         return isKey && RootsAt(property.Instance, parameter);
     }
 
-    private static IOperation? ReturnedValue(IAnonymousFunctionOperation lambda)
+    /// <summary>The expression a lambda returns: the body of <c>e =&gt; ...</c>.</summary>
+    public static IOperation? ReturnedValue(IAnonymousFunctionOperation lambda)
     {
         foreach (var statement in lambda.Body.Operations)
         {

@@ -24,6 +24,14 @@ public sealed class IncompleteCodeTests
         "[CrossTenant(\"TODO\" public void M() { }",
         "public void M() { _db.IgnoreQueryFilters(); var q = _db.Set<>().IgnoreQueryFilters(); }",
         "public void M() { var q = IgnoreQueryFilters(); }",
+        "public void M(Company? c) { c ??= _db.Companies.OrderBy(x => x.).First",
+        "public void M(Company? c) { var x = c != null ? c : _db.Set<>().FirstOrDefault(); }",
+        "public async Task M() { var c = await _db.Companies.FirstOrDefaultAsync(",
+        "public void M(int id) { var a = _db.AuditEntries.FirstOrDefault(e => e.Id == ",
+        "public void M(int id) { var a = _db.Find<AuditEntry>(; }",
+        "public void M(int id) { var a = _db.Find(typeof(), id); if (a is { CompanyId: var c } && c == ",
+        "public void M(int id) { var a = _db.AuditEntries.Find(id); if (a?.CompanyId == ",
+        "public async Task M(int id) { var a = await _db.AuditEntries.FindAsync(new object[] { id, }, ",
     };
 
     [Theory]
