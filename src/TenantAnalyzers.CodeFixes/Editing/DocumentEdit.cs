@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Editing;
@@ -24,6 +25,7 @@ internal sealed class DocumentEdit
     private readonly Dictionary<TypeDeclarationSyntax, CompanyContextAccess> _injections = new();
     private readonly HashSet<MemberDeclarationSyntax> _marked = new();
     private readonly HashSet<SyntaxNode> _replacedOnce = new();
+    private readonly SortedSet<string> _imports = new(System.StringComparer.Ordinal);
 
     private DocumentEdit(Document document, SyntaxNode root, SemanticModel semanticModel, TenantModel model)
     {
@@ -91,6 +93,9 @@ internal sealed class DocumentEdit
         return access;
     }
 
+    /// <summary>Adds <c>using <paramref name="namespaceName"/>;</c> once: for extension methods a fix starts calling where they are not in scope.</summary>
+    public void ImportNamespace(string namespaceName) => _imports.Add(namespaceName);
+
     public async Task<Document> ApplyAsync(CancellationToken cancellationToken)
     {
         foreach (var injection in _injections)
@@ -99,10 +104,41 @@ internal sealed class DocumentEdit
             _editor.ReplaceNode(injection.Key, (current, _) => access.Inject((TypeDeclarationSyntax)current));
         }
 
-        var document = _document.WithSyntaxRoot(_editor.GetChangedRoot());
+        var changedRoot = _editor.GetChangedRoot();
+        if (_imports.Count > 0 && changedRoot is CompilationUnitSyntax unit)
+        {
+            foreach (var name in _imports)
+            {
+                unit = unit.WithUsings(unit.Usings.Insert(
+                    UsingPosition(unit.Usings, name),
+                    SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(name)).WithAdditionalAnnotations(Formatter.Annotation)));
+            }
+
+            changedRoot = unit;
+        }
+
+        var document = _document.WithSyntaxRoot(changedRoot);
         document = await ImportAdder.AddImportsAsync(document, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
         document = await Simplifier.ReduceAsync(document, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
         return await Formatter.FormatAsync(document, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Where a new using goes among sorted ones, System first: the same place whichever fix adds it first.</summary>
+    private static int UsingPosition(SyntaxList<UsingDirectiveSyntax> usings, string name)
+    {
+        static string SortKey(string ns) => (ns == "System" || ns.StartsWith("System.", System.StringComparison.Ordinal) ? "0" : "1") + ns;
+
+        var key = SortKey(name);
+        for (var i = 0; i < usings.Count; i++)
+        {
+            if (usings[i].Alias is null && usings[i].StaticKeyword.IsKind(SyntaxKind.None)
+                && string.CompareOrdinal(SortKey(usings[i].Name?.ToString() ?? string.Empty), key) > 0)
+            {
+                return i;
+            }
+        }
+
+        return usings.Count;
     }
 
     public static ImmutableArray<Diagnostic> InSourceOrder(ImmutableArray<Diagnostic> diagnostics)

@@ -10,8 +10,8 @@ namespace TenantAnalyzers.Model;
 /// <c>Add</c>/<c>AddAsync</c>/<c>AddRange</c>/<c>AddRangeAsync</c>/<c>Attach</c>/<c>AttachRange</c>/<c>Update</c>/<c>UpdateRange</c>
 /// on a DbSet or DbContext, through locals, inside an array, collection initializer or collection expression, a list
 /// filled with <c>Add</c>, or a <c>Select</c> that creates it. On the way it notes whether the tenant key may be set
-/// elsewhere: an assignment of the key (or of the tenant root navigation) to the local, or the local handed to any other
-/// method, which might set it.
+/// elsewhere: an assignment of the key (or of the tenant root navigation) to the local, or the local handed to another
+/// method of the application, which might set it.
 /// </summary>
 internal sealed class CreatedEntityFlow
 {
@@ -126,7 +126,9 @@ internal sealed class CreatedEntityFlow
             return;
         }
 
-        if (isEntity)
+        // Another method of the application may set the key (a mapper, a stamping helper); the platform's own
+        // methods (CreatedAtAction, Ok, logging) do not.
+        if (isEntity && !FrameworkApi.Declares(call.TargetMethod))
         {
             KeyMaySetElsewhere = true;
         }

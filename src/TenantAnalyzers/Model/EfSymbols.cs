@@ -17,6 +17,8 @@ internal sealed class EfSymbols
         EntityTypeBuilderOfT = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder`1");
         EntityTypeConfiguration = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.IEntityTypeConfiguration`1");
         EF = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.EF");
+        KeyAttribute = compilation.GetTypeByMetadataName("System.ComponentModel.DataAnnotations.KeyAttribute");
+        PrimaryKeyAttribute = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.PrimaryKeyAttribute");
         Queryable = compilation.GetTypeByMetadataName("System.Linq.Queryable");
         Enumerable = compilation.GetTypeByMetadataName("System.Linq.Enumerable");
         IQueryableOfT = compilation.GetTypeByMetadataName("System.Linq.IQueryable`1");
@@ -37,6 +39,11 @@ internal sealed class EfSymbols
 
     /// <summary><c>EF.Property&lt;T&gt;(entity, "name")</c> reads shadow properties in queries.</summary>
     public INamedTypeSymbol? EF { get; }
+    /// <summary><c>[Key]</c> of data annotations: marks the primary key property.</summary>
+    public INamedTypeSymbol? KeyAttribute { get; }
+
+    /// <summary>EF Core 7+ <c>[PrimaryKey(nameof(A), ...)]</c> on the entity class.</summary>
+    public INamedTypeSymbol? PrimaryKeyAttribute { get; }
 
     public INamedTypeSymbol? Queryable { get; }
 

@@ -28,6 +28,7 @@ internal sealed class EntryPoints
     private readonly INamedTypeSymbol? _fromKeyedServicesAttribute;
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _methods = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<SyntaxTree, HashSet<IMethodSymbol>> _methodGroupHandlers = new();
+    private readonly Lazy<HashSet<ITypeSymbol>> _requestTypes;
 
     public EntryPoints(TenantModel model)
     {
@@ -39,6 +40,7 @@ internal sealed class EntryPoints
         _endpointRouteBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Routing.IEndpointRouteBuilder");
         _fromServicesAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.FromServicesAttribute");
         _fromKeyedServicesAttribute = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.FromKeyedServicesAttribute");
+        _requestTypes = new Lazy<HashSet<ITypeSymbol>>(CollectRequestTypes, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The cheap syntax test for a minimal-API registration.</summary>
@@ -52,6 +54,56 @@ internal sealed class EntryPoints
         parameter.ContainingSymbol is IMethodSymbol method
         && IsBoundFromRequest(parameter)
         && IsEntryPoint(method, semanticModel, cancellationToken);
+
+    /// <summary>
+    /// True for a request model: a type of this project that an entry point binds from the request (a controller
+    /// action's or tool handler's DTO). Its members are request input wherever the object travels, e.g. into the service
+    /// method the controller hands it to. Entities bound directly are left out: elsewhere they are loaded, not posted.
+    /// Computed on first use, once per compilation.
+    /// </summary>
+    public bool IsRequestType(ITypeSymbol type) =>
+        IsCandidateRequestType(type) && _requestTypes.Value.Contains(type.OriginalDefinition);
+
+    private bool IsCandidateRequestType(ITypeSymbol type) =>
+        type is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct, SpecialType: SpecialType.None } named
+        && SymbolEqualityComparer.Default.Equals(named.ContainingAssembly, _model.Compilation.Assembly)
+        && !_model.IsEntityType(named);
+
+    private HashSet<ITypeSymbol> CollectRequestTypes()
+    {
+        var types = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
+        var compilation = _model.Compilation;
+
+        // Controllers follow the *Controller convention; configured entry points can be any type, so all are looked at.
+        var candidates = _model.Options.EntryPoints.IsEmpty
+            ? compilation.GetSymbolsWithName(name => name.EndsWith("Controller", StringComparison.Ordinal), SymbolFilter.Type)
+            : compilation.GetSymbolsWithName(_ => true, SymbolFilter.Type);
+        foreach (var candidate in candidates)
+        {
+            if (candidate is not INamedTypeSymbol type)
+            {
+                continue;
+            }
+
+            foreach (var member in type.GetMembers())
+            {
+                if (member is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method || !_methods.GetOrAdd(method, m => IsEntryPointMethod(m)))
+                {
+                    continue;
+                }
+
+                foreach (var parameter in method.Parameters)
+                {
+                    if (IsBoundFromRequest(parameter) && IsCandidateRequestType(parameter.Type))
+                    {
+                        types.Add(parameter.Type.OriginalDefinition);
+                    }
+                }
+            }
+        }
+
+        return types;
+    }
 
     private bool IsEntryPoint(IMethodSymbol method, SemanticModel semanticModel, CancellationToken cancellationToken)
     {

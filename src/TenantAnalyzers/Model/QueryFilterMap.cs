@@ -277,7 +277,7 @@ internal sealed class QueryFilterMap
             {
                 Enqueue(target.ReducedFrom ?? target);
             }
-            else if (!IsEntityFrameworkApi(target))
+            else if (!FrameworkApi.Declares(target))
             {
                 // A helper from another assembly configures the model: it may declare the tenant filters we cannot see.
                 _map._coversAllOwned = true;
@@ -311,18 +311,6 @@ internal sealed class QueryFilterMap
             }
 
             return false;
-        }
-
-        private static bool IsEntityFrameworkApi(IMethodSymbol method)
-        {
-            var ns = method.ContainingNamespace;
-            while (ns is { IsGlobalNamespace: false, ContainingNamespace.IsGlobalNamespace: false })
-            {
-                ns = ns.ContainingNamespace;
-            }
-
-            var root = ns?.Name;
-            return root is "Microsoft" or "System";
         }
 
         private void RecordFilter(InvocationExpressionSyntax invocation, SyntaxNode enclosingBody, SemanticModel semanticModel)

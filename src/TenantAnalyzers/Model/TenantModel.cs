@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -18,6 +19,7 @@ internal sealed class TenantModel
 
     private readonly ConcurrentDictionary<ITypeSymbol, TenantTypeInfo> _types = new(SymbolEqualityComparer.Default);
     private readonly Lazy<QueryFilterMap> _filters;
+    private readonly Lazy<HashSet<ITypeSymbol>> _entityTypes;
 
     private TenantModel(Compilation compilation, TenantOptions options)
     {
@@ -25,6 +27,7 @@ internal sealed class TenantModel
         Options = options;
         Ef = EfSymbols.Resolve(compilation);
         _filters = new Lazy<QueryFilterMap>(() => QueryFilterMap.Discover(this, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
+        _entityTypes = new Lazy<HashSet<ITypeSymbol>>(() => EntityTypeCatalog.Collect(compilation, Ef), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public Compilation Compilation { get; }
@@ -75,6 +78,12 @@ internal sealed class TenantModel
             _ => Filters.IsTenantFiltered(named),
         };
     }
+
+    /// <summary>
+    /// True for a type some DbContext of this compilation or of a referenced project exposes as a <c>DbSet&lt;T&gt;</c>.
+    /// Computed on first use: only rules that must tell entities from look-alike DTOs ask.
+    /// </summary>
+    public bool IsEntityType(ITypeSymbol type) => _entityTypes.Value.Contains(type.OriginalDefinition);
 
     public bool IsTenantKeyName(string name)
     {

@@ -93,7 +93,8 @@ internal static class TenantPredicate
         && model.IsTenantKeyName(name)
         && RootsAt(call.Arguments[0].Value, parameter);
 
-    private static IOperation? ReturnedValue(IAnonymousFunctionOperation lambda)
+    /// <summary>The expression a lambda returns: the body of <c>e =&gt; ...</c>.</summary>
+    public static IOperation? ReturnedValue(IAnonymousFunctionOperation lambda)
     {
         foreach (var statement in lambda.Body.Operations)
         {

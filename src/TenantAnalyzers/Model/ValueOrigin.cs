@@ -13,7 +13,10 @@ internal enum ValueOriginKind
     /// <summary>The company context or a member of it (<c>_companyContext.CompanyId</c>).</summary>
     Context,
 
-    /// <summary>Request input: an entry-point parameter or a member read off one (<c>request.CompanyId</c>).</summary>
+    /// <summary>
+    /// Request input: an entry-point parameter or a member read off one (<c>request.CompanyId</c>), or a member of a
+    /// request model wherever it was passed (<see cref="EntryPoints.IsRequestType"/>).
+    /// </summary>
     RequestInput,
 }
 
@@ -89,6 +92,7 @@ internal sealed class ValueOriginResolver
         {
             case IParameterReferenceOperation reference:
                 return _entryPoints.IsRequestInput(reference.Parameter, _semanticModel, _cancellationToken)
+                    || _entryPoints.IsRequestType(reference.Parameter.Type)
                     ? ValueOrigin.Input(reference.Parameter, reference.Parameter.Name)
                     : ValueOrigin.Unknown;
             case IMemberReferenceOperation { Instance: { } instance } member:

@@ -26,6 +26,11 @@ public sealed class TenantIdFromInputAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var model = TenantModel.For(start.Compilation, start.Options.AnalyzerConfigOptionsProvider);
+            if (!model.ShouldAnalyze)
+            {
+                return;
+            }
+
             var entryPoints = new EntryPoints(model);
             start.RegisterSyntaxNodeAction(c => AnalyzeAssignment(c, model, entryPoints), SyntaxKind.SimpleAssignmentExpression);
             start.RegisterSyntaxNodeAction(c => AnalyzeComparison(c, model, entryPoints), SyntaxKind.EqualsExpression);

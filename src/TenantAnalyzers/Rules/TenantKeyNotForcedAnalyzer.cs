@@ -29,7 +29,7 @@ public sealed class TenantKeyNotForcedAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var model = TenantModel.For(start.Compilation, start.Options.AnalyzerConfigOptionsProvider);
-            if (!model.Ef.HasEntityFramework)
+            if (!model.Ef.HasEntityFramework || !model.ShouldAnalyze)
             {
                 return;
             }

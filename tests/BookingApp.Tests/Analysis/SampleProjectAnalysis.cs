@@ -49,10 +49,13 @@ public sealed class SampleProjectAnalysis
             .ToArray();
 
         // The test process runs on the same framework and packages as the samples; the samples' own
-        // assemblies are left out, since their source is what is being compiled.
+        // assemblies are left out, since their source is what is being compiled, and so is the test
+        // machinery: with a test framework referenced the compilation would be a test project, which the
+        // analyzers skip.
         MetadataReference[] references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
             .Split(Path.PathSeparator)
             .Where(path => !SampleAssemblies.Contains(Path.GetFileNameWithoutExtension(path)))
+            .Where(path => !IsTestMachinery(Path.GetFileNameWithoutExtension(path)))
             .Select(path => MetadataReference.CreateFromFile(path))
             .ToArray<MetadataReference>();
 
@@ -60,6 +63,13 @@ public sealed class SampleProjectAnalysis
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         return new SampleProjectAnalysis(projectDirectory, compilation);
     }
+
+    private static bool IsTestMachinery(string assemblyName) =>
+        assemblyName.StartsWith("xunit", StringComparison.OrdinalIgnoreCase)
+        || assemblyName.StartsWith("testhost", StringComparison.OrdinalIgnoreCase)
+        || assemblyName.StartsWith("Microsoft.TestPlatform", StringComparison.Ordinal)
+        || assemblyName.StartsWith("Microsoft.VisualStudio.TestPlatform", StringComparison.Ordinal)
+        || assemblyName.StartsWith("Microsoft.VisualStudio.CodeCoverage", StringComparison.Ordinal);
 
     public IReadOnlyList<Diagnostic> CompilationErrors() =>
         Compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();

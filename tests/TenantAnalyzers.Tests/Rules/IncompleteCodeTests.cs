@@ -34,6 +34,14 @@ public sealed class IncompleteCodeTests
         "} public class DraftController { private readonly BookingDbContext _db = null!; public object M(int companyId) { if (companyId != ",
         "} public class DraftController { private readonly BookingDbContext _db = null!; public object M(Customer c, int companyId) { var cid = companyId; c.CompanyId = cid ?? ",
         "} public class DraftController { private readonly BookingDbContext _db = null!; public object M(int companyId) => _db.AuditEntries.Where(e => e.CompanyId == companyId && e.",
+        "public void M(Company? c) { c ??= _db.Companies.OrderBy(x => x.).First",
+        "public void M(Company? c) { var x = c != null ? c : _db.Set<>().FirstOrDefault(); }",
+        "public async Task M() { var c = await _db.Companies.FirstOrDefaultAsync(",
+        "public void M(int id) { var a = _db.AuditEntries.FirstOrDefault(e => e.Id == ",
+        "public void M(int id) { var a = _db.Find<AuditEntry>(; }",
+        "public void M(int id) { var a = _db.Find(typeof(), id); if (a is { CompanyId: var c } && c == ",
+        "public void M(int id) { var a = _db.AuditEntries.Find(id); if (a?.CompanyId == ",
+        "public async Task M(int id) { var a = await _db.AuditEntries.FindAsync(new object[] { id, }, ",
     };
 
     [Theory]

@@ -169,6 +169,18 @@ public sealed class TI0004TenantKeyNotForcedTests
         """));
 
     [Fact]
+    public Task Entity_handed_to_platform_methods_after_the_add_is_still_reported() => VerifyAsync(Service("""
+                public async Task<string> Create(string name)
+                {
+                    var customer = {|TI0004:new Customer|} { Name = name };
+                    _db.Customers.Add(customer);
+                    await _db.SaveChangesAsync();
+                    Console.WriteLine(customer);
+                    return string.Join(",", customer.Name, customer.Id);
+                }
+        """));
+
+    [Fact]
     public Task Creations_that_are_not_saved_or_not_tenant_owned_are_not_reported() => VerifyAsync(Service("""
                 public Customer Draft(string name) => new Customer { Name = name };
 

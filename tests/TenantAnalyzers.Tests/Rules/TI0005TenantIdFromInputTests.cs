@@ -318,4 +318,49 @@ public sealed class TI0005TenantIdFromInputTests
             }
         }
         """, "tenant_isolation.tenant_key = OrganizationId", prelude: false);
+
+    [Fact]
+    public Task Request_model_handed_from_a_controller_to_a_service_is_still_input() => VerifyAsync("""
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Mvc;
+
+        namespace Booking
+        {
+            [ApiController]
+            public class SignupController : ControllerBase
+            {
+                private readonly CustomerRegistration _registration;
+                public SignupController(CustomerRegistration registration) => _registration = registration;
+
+                [HttpPost("api/customers")]
+                public Task<Customer> Create(CreateCustomerRequest request) => _registration.RegisterAsync(request);
+
+                [HttpPut("api/customers")]
+                public Task<Customer> Replace(Customer customer) => _registration.CopyAsync(customer);
+            }
+
+            public class CustomerRegistration
+            {
+                private readonly BookingDbContext _db;
+                public CustomerRegistration(BookingDbContext db) => _db = db;
+
+                public async Task<Customer> RegisterAsync(CreateCustomerRequest request)
+                {
+                    var customer = new Customer { Name = request.Name, CompanyId = {|TI0005:request.CompanyId|} };
+                    _db.Customers.Add(customer);
+                    await _db.SaveChangesAsync();
+                    return customer;
+                }
+
+                // An entity bound directly is loaded everywhere else: its key is not treated as input in services.
+                public async Task<Customer> CopyAsync(Customer source)
+                {
+                    var copy = new Customer { Name = source.Name, CompanyId = source.CompanyId };
+                    _db.Customers.Add(copy);
+                    await _db.SaveChangesAsync();
+                    return copy;
+                }
+            }
+        }
+        """);
 }

@@ -1,0 +1,70 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+using TenantAnalyzers.Model;
+
+namespace TenantAnalyzers.Rules;
+
+/// <summary>
+/// TI0002: an unscoped pick of a tenant root (<c>db.Companies.FirstOrDefault()</c>) and the <c>??</c>, <c>??=</c> or
+/// conditional fallbacks to it (<c>company ??= db.Companies.FirstOrDefault()</c>), which act as another company when
+/// the company context is missing. A fallback is reported once, as a whole.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ArbitraryTenantFallbackAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ArbitraryTenantFallback);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            var model = TenantModel.For(start.Compilation, start.Options.AnalyzerConfigOptionsProvider);
+            if (!model.Ef.HasEntityFramework || model.Options.TenantRoots.IsEmpty || !model.ShouldAnalyze)
+            {
+                return;
+            }
+
+            start.RegisterSyntaxNodeAction(c => AnalyzeInvocation(c, model), SyntaxKind.InvocationExpression);
+        });
+    }
+
+    private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, TenantModel model)
+    {
+        var syntax = (InvocationExpressionSyntax)context.Node;
+        if (!TenantRootPick.IsCandidateName(SyntaxNames.GetInvokedName(syntax))
+            || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation call
+            || TenantRootPick.PickedRoot(call, model) is not { } root
+            || model.CrossTenant.IsInsideJustifiedScope(context.ContainingSymbol)
+            || NonRequestCode.IsSeedCode(context.ContainingSymbol))
+        {
+            return;
+        }
+
+        Location location;
+        if (TenantRootPick.FindFallback(call) is { } fallback)
+        {
+            location = fallback.Syntax.GetLocation();
+        }
+        else
+        {
+            var nameNode = SyntaxNames.GetInvokedNameNode(syntax)!;
+            location = Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(nameNode.SpanStart, syntax.Span.End));
+        }
+
+        // The pick itself travels as an additional location: the fixes rewrite it, or the fallback operand around it.
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.ArbitraryTenantFallback,
+            location,
+            ImmutableArray.Create(syntax.GetLocation()),
+            call.TargetMethod.Name,
+            root.Name,
+            MemberDisplay.Of(context.ContainingSymbol)));
+    }
+}

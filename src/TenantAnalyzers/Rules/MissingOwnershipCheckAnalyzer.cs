@@ -1,0 +1,92 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+using TenantAnalyzers.Model;
+
+namespace TenantAnalyzers.Rules;
+
+/// <summary>
+/// TI0003: a tenant-owned entity loaded by its key (<c>Find</c>/<c>FindAsync</c>, or <c>FirstOrDefault(e =&gt; e.Id == id)</c>)
+/// where no tenant filter applies — the type has none, or the query bypasses it — and neither the query nor the code
+/// after the load checks that the entity belongs to the caller's company: whoever guesses an id gets the row (IDOR).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class MissingOwnershipCheckAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.MissingOwnershipCheck);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            var model = TenantModel.For(start.Compilation, start.Options.AnalyzerConfigOptionsProvider);
+            if (!model.Ef.HasEntityFramework || !model.ShouldAnalyze)
+            {
+                return;
+            }
+
+            start.RegisterSyntaxNodeAction(c => AnalyzeInvocation(c, model), SyntaxKind.InvocationExpression);
+        });
+    }
+
+    private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, TenantModel model)
+    {
+        var syntax = (InvocationExpressionSyntax)context.Node;
+        if (!KeyLookup.IsCandidateName(SyntaxNames.GetInvokedName(syntax))
+            || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation call
+            || KeyLookup.Match(call, model) is not { } lookup
+            || !model.Classify(lookup.Entity).IsOwned
+            || IsFilterGuaranteed(lookup, model)
+            || (lookup.Chain is { } chain && TenantPredicate.ChainIsTenantScoped(chain, model))
+            || model.CrossTenant.IsInsideJustifiedScope(context.ContainingSymbol)
+            || NonRequestCode.IsSeedCode(context.ContainingSymbol)
+            || OwnershipCheck.IsCheckedBeforeUse(call, model))
+        {
+            return;
+        }
+
+        var nameNode = SyntaxNames.GetInvokedNameNode(syntax)!;
+        var location = Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(nameNode.SpanStart, syntax.Span.End));
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.MissingOwnershipCheck,
+            location,
+            call.TargetMethod.Name,
+            lookup.Entity.Name,
+            MemberDisplay.Of(context.ContainingSymbol)));
+    }
+
+    /// <summary>
+    /// The tenant filter applies when the type is tenant-filtered and the query does not bypass it. <c>Find</c> has no
+    /// query to bypass: its database lookup is filtered (rules.md explains the identity-map caveat).
+    /// </summary>
+    private static bool IsFilterGuaranteed(KeyLookup lookup, TenantModel model)
+    {
+        if (!model.IsTenantFiltered(lookup.Entity))
+        {
+            return false;
+        }
+
+        if (lookup.Chain is null)
+        {
+            return true;
+        }
+
+        foreach (var op in lookup.Chain.Operators)
+        {
+            if (BypassCall.IsBypass(op.TargetMethod, model)
+                && op.Syntax is InvocationExpressionSyntax bypass
+                && BypassCall.DropsTenantFilter(op, bypass, model))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
