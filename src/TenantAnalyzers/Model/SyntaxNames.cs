@@ -1,3 +1,5 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace TenantAnalyzers.Model;
@@ -22,4 +24,41 @@ internal static class SyntaxNames
         SimpleNameSyntax name => name,
         _ => null,
     };
+
+    /// <summary>True when an argument of the call is a lambda: <c>FirstOrDefault(c =&gt; ...)</c>.</summary>
+    public static bool HasLambdaArgument(InvocationExpressionSyntax invocation)
+    {
+        foreach (var argument in invocation.ArgumentList.Arguments)
+        {
+            if (argument.Expression is LambdaExpressionSyntax)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when the call or a call it is chained on (<c>q.Where(e =&gt; e.Id == id).First()</c>) takes a lambda whose
+    /// body is an equality: the syntax a key lookup needs before it is worth binding.
+    /// </summary>
+    public static bool ChainHasEqualityLambda(InvocationExpressionSyntax invocation)
+    {
+        for (ExpressionSyntax? current = invocation; current is InvocationExpressionSyntax call;)
+        {
+            foreach (var argument in call.ArgumentList.Arguments)
+            {
+                if (argument.Expression is LambdaExpressionSyntax { ExpressionBody: BinaryExpressionSyntax body }
+                    && (body.IsKind(SyntaxKind.EqualsExpression) || body.IsKind(SyntaxKind.LogicalAndExpression)))
+                {
+                    return true;
+                }
+            }
+
+            current = call.Expression is MemberAccessExpressionSyntax access ? access.Expression : null;
+        }
+
+        return false;
+    }
 }

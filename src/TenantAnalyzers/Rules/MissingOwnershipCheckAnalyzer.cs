@@ -38,7 +38,9 @@ public sealed class MissingOwnershipCheckAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, TenantModel model)
     {
         var syntax = (InvocationExpressionSyntax)context.Node;
-        if (!KeyLookup.IsCandidateName(SyntaxNames.GetInvokedName(syntax))
+        var name = SyntaxNames.GetInvokedName(syntax);
+        if (!KeyLookup.IsCandidateName(name)
+            || (name is not ("Find" or "FindAsync") && !SyntaxNames.ChainHasEqualityLambda(syntax))
             || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation call
             || KeyLookup.Match(call, model) is not { } lookup
             || !model.Classify(lookup.Entity).IsOwned
