@@ -13,6 +13,7 @@ public static class AnalyzerSets
     public const string EfCore = "EF Core analyzers";
     public const string OneLiner = "one-line syntax baseline";
     public const string NoOp = "no-op";
+    public const string OursWithoutFilterDiscovery = "TenantAnalyzers, query_filters = all";
 
     /// <summary>The banned-API analyzer's diagnostic id, counted to prove it really finds the bypasses.</summary>
     public const string BannedApiDiagnosticId = "RS0030";
@@ -26,6 +27,17 @@ public static class AnalyzerSets
             .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
             .OrderBy(t => t.Name, StringComparer.Ordinal)
             .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!));
+
+    /// <summary>
+    /// Profiling experiment: our analyzers told that every tenant-owned type is filtered (<c>tenant_isolation.query_filters = all</c>),
+    /// which skips the discovery of the model's query filters and changes nothing else on this corpus (every entity is filtered).
+    /// </summary>
+    public static AnalyzerSet TenantAnalyzersWithoutFilterDiscovery()
+    {
+        var options = new GlobalOptionsProvider(ImmutableDictionary<string, string>.Empty.Add("tenant_isolation.query_filters", "all"));
+        var ours = TenantAnalyzers();
+        return ours with { Name = OursWithoutFilterDiscovery, Options = new AnalyzerOptions([], options) };
+    }
 
     /// <summary>BannedApiAnalyzers told to ban every IgnoreQueryFilters overload the referenced EF Core declares.</summary>
     public static AnalyzerSet BannedApiAnalyzers(IReadOnlyList<string> bannedDocumentationIds)
