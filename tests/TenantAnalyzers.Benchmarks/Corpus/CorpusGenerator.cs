@@ -45,7 +45,7 @@ public sealed class CorpusGenerator
         }
 
         var lines = files.Sum(f => f.Text.AsSpan().Count('\n') + 1);
-        return new GeneratedCorpus(files, lines, tally.Methods, tally.Violations, tally.Justified, tally.IgnoreQueryFiltersCalls, tally.ByTemplate);
+        return new GeneratedCorpus(files, lines, tally.Methods, tally.Violations, tally.Justified, tally.IgnoreQueryFiltersCalls);
     }
 
     private static SourceFile FeatureFile(
@@ -148,15 +148,12 @@ public sealed class CorpusGenerator
 
         public int IgnoreQueryFiltersCalls { get; private set; }
 
-        public Dictionary<string, int> ByTemplate { get; } = new(StringComparer.Ordinal);
-
         public void Add(MethodTemplate template)
         {
             Methods++;
             Violations += template.Kind == MethodKind.Violation ? 1 : 0;
             Justified += template.Kind == MethodKind.JustifiedBypass ? 1 : 0;
             IgnoreQueryFiltersCalls += template.IgnoreQueryFiltersCalls;
-            ByTemplate[template.Id] = ByTemplate.GetValueOrDefault(template.Id) + 1;
         }
     }
 }

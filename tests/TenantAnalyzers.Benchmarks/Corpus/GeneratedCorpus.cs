@@ -7,5 +7,4 @@ public sealed record GeneratedCorpus(
     int Methods,
     int ViolationMethods,
     int JustifiedBypasses,
-    int IgnoreQueryFiltersCalls,
-    IReadOnlyDictionary<string, int> MethodsByTemplate);
+    int IgnoreQueryFiltersCalls);
