@@ -1,0 +1,47 @@
+namespace TenantAnalyzers.Benchmarks;
+
+/// <summary>Command line of the harness.</summary>
+public sealed record BenchmarkOptions(
+    IReadOnlyList<int> Sizes,
+    int Repeat,
+    int IdeSize,
+    int Seed,
+    string OutputDirectory,
+    bool Check)
+{
+    public const string Usage = """
+        TenantAnalyzers.Benchmarks [options]
+          --sizes 500,1000,2000,4000   corpus sizes in files (default 500,1000,2000,4000)
+          --repeat 3                   measurements per size and set; the median is reported (default 3)
+          --ide-size 2000              corpus size of the per-document (IDE) latency pass (default 2000)
+          --seed 42                    corpus generator seed (default 42)
+          --output artifacts           where benchmark-results.md and .json are written (default artifacts)
+          --quick                      CI smoke run: --sizes 50 --repeat 1 --ide-size 50
+          --check                      exit 1 when a target is missed (default: report only, exit 0)
+        """;
+
+    public static BenchmarkOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new BenchmarkOptions([500, 1000, 2000, 4000], 3, 2000, 42, "artifacts", false);
+        for (var i = 0; i < args.Count; i++)
+        {
+            string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.\n{Usage}");
+            options = args[i] switch
+            {
+                "--sizes" => options with { Sizes = Value().Split(',').Select(ParsePositive).ToArray() },
+                "--repeat" => options with { Repeat = ParsePositive(Value()) },
+                "--ide-size" => options with { IdeSize = ParsePositive(Value()) },
+                "--seed" => options with { Seed = int.Parse(Value()) },
+                "--output" => options with { OutputDirectory = Value() },
+                "--quick" => options with { Sizes = [50], Repeat = 1, IdeSize = 50 },
+                "--check" => options with { Check = true },
+                _ => throw new ArgumentException($"Unknown option {args[i]}.\n{Usage}"),
+            };
+        }
+
+        return options;
+    }
+
+    private static int ParsePositive(string text) =>
+        int.TryParse(text, out var value) && value > 0 ? value : throw new ArgumentException($"'{text}' is not a positive number.\n{Usage}");
+}
