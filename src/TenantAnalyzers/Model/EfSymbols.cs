@@ -1,55 +1,72 @@
+using System;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace TenantAnalyzers.Model;
 
 /// <summary>
-/// The EF Core and LINQ symbols the rules compare against, resolved once per compilation by metadata name
+/// The EF Core and LINQ symbols the rules compare against, resolved at most once per compilation by metadata name
 /// so that EF Core 6 through 10 all work. Any of them is null when the compilation does not reference it.
 /// </summary>
 internal sealed class EfSymbols
 {
+    private readonly Lazy<INamedTypeSymbol?> _queryableExtensions;
+    private readonly Lazy<INamedTypeSymbol?> _dbSet;
+    private readonly Lazy<INamedTypeSymbol?> _modelBuilder;
+    private readonly Lazy<INamedTypeSymbol?> _entityTypeBuilderOfT;
+    private readonly Lazy<INamedTypeSymbol?> _entityTypeConfiguration;
+    private readonly Lazy<INamedTypeSymbol?> _ef;
+    private readonly Lazy<INamedTypeSymbol?> _keyAttribute;
+    private readonly Lazy<INamedTypeSymbol?> _primaryKeyAttribute;
+    private readonly Lazy<INamedTypeSymbol?> _queryable;
+    private readonly Lazy<INamedTypeSymbol?> _enumerable;
+    private readonly Lazy<INamedTypeSymbol?> _iQueryableOfT;
+
+    // Only DbContext is resolved up front (it tells whether EF Core is there at all); the rest on first use. The IDE
+    // analyses every document on its own copy of the compilation, so eager lookups would be paid on every request.
     private EfSymbols(Compilation compilation)
     {
-        QueryableExtensions = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions");
         DbContext = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.DbContext");
-        DbSet = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.DbSet`1");
-        ModelBuilder = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.ModelBuilder");
-        EntityTypeBuilderOfT = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder`1");
-        EntityTypeConfiguration = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.IEntityTypeConfiguration`1");
-        EF = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.EF");
-        KeyAttribute = compilation.GetTypeByMetadataName("System.ComponentModel.DataAnnotations.KeyAttribute");
-        PrimaryKeyAttribute = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.PrimaryKeyAttribute");
-        Queryable = compilation.GetTypeByMetadataName("System.Linq.Queryable");
-        Enumerable = compilation.GetTypeByMetadataName("System.Linq.Enumerable");
-        IQueryableOfT = compilation.GetTypeByMetadataName("System.Linq.IQueryable`1");
         IEnumerableOfT = compilation.GetSpecialType(SpecialType.System_Collections_Generic_IEnumerable_T);
+        _queryableExtensions = Lookup(compilation, "Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions");
+        _dbSet = Lookup(compilation, "Microsoft.EntityFrameworkCore.DbSet`1");
+        _modelBuilder = Lookup(compilation, "Microsoft.EntityFrameworkCore.ModelBuilder");
+        _entityTypeBuilderOfT = Lookup(compilation, "Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder`1");
+        _entityTypeConfiguration = Lookup(compilation, "Microsoft.EntityFrameworkCore.IEntityTypeConfiguration`1");
+        _ef = Lookup(compilation, "Microsoft.EntityFrameworkCore.EF");
+        _keyAttribute = Lookup(compilation, "System.ComponentModel.DataAnnotations.KeyAttribute");
+        _primaryKeyAttribute = Lookup(compilation, "Microsoft.EntityFrameworkCore.PrimaryKeyAttribute");
+        _queryable = Lookup(compilation, "System.Linq.Queryable");
+        _enumerable = Lookup(compilation, "System.Linq.Enumerable");
+        _iQueryableOfT = Lookup(compilation, "System.Linq.IQueryable`1");
     }
 
-    public INamedTypeSymbol? QueryableExtensions { get; }
+    public INamedTypeSymbol? QueryableExtensions => _queryableExtensions.Value;
 
     public INamedTypeSymbol? DbContext { get; }
 
-    public INamedTypeSymbol? DbSet { get; }
+    public INamedTypeSymbol? DbSet => _dbSet.Value;
 
-    public INamedTypeSymbol? ModelBuilder { get; }
+    public INamedTypeSymbol? ModelBuilder => _modelBuilder.Value;
 
-    public INamedTypeSymbol? EntityTypeBuilderOfT { get; }
+    public INamedTypeSymbol? EntityTypeBuilderOfT => _entityTypeBuilderOfT.Value;
 
-    public INamedTypeSymbol? EntityTypeConfiguration { get; }
+    public INamedTypeSymbol? EntityTypeConfiguration => _entityTypeConfiguration.Value;
 
     /// <summary><c>EF.Property&lt;T&gt;(entity, "name")</c> reads shadow properties in queries.</summary>
-    public INamedTypeSymbol? EF { get; }
+    public INamedTypeSymbol? EF => _ef.Value;
+
     /// <summary><c>[Key]</c> of data annotations: marks the primary key property.</summary>
-    public INamedTypeSymbol? KeyAttribute { get; }
+    public INamedTypeSymbol? KeyAttribute => _keyAttribute.Value;
 
     /// <summary>EF Core 7+ <c>[PrimaryKey(nameof(A), ...)]</c> on the entity class.</summary>
-    public INamedTypeSymbol? PrimaryKeyAttribute { get; }
+    public INamedTypeSymbol? PrimaryKeyAttribute => _primaryKeyAttribute.Value;
 
-    public INamedTypeSymbol? Queryable { get; }
+    public INamedTypeSymbol? Queryable => _queryable.Value;
 
-    public INamedTypeSymbol? Enumerable { get; }
+    public INamedTypeSymbol? Enumerable => _enumerable.Value;
 
-    public INamedTypeSymbol? IQueryableOfT { get; }
+    public INamedTypeSymbol? IQueryableOfT => _iQueryableOfT.Value;
 
     public INamedTypeSymbol IEnumerableOfT { get; }
 
@@ -57,6 +74,9 @@ internal sealed class EfSymbols
     public bool HasEntityFramework => DbContext is not null;
 
     public static EfSymbols Resolve(Compilation compilation) => new(compilation);
+
+    private static Lazy<INamedTypeSymbol?> Lookup(Compilation compilation, string metadataName) =>
+        new(() => compilation.GetTypeByMetadataName(metadataName), LazyThreadSafetyMode.PublicationOnly);
 
     public bool IsEfQueryableExtension(IMethodSymbol method) =>
         QueryableExtensions is not null && SymbolEqualityComparer.Default.Equals(method.ContainingType, QueryableExtensions);

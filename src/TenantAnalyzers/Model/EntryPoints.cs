@@ -20,12 +20,7 @@ internal sealed class EntryPoints
     private static readonly string[] MapMethodNames = ["MapGet", "MapPost", "MapPut", "MapDelete", "MapPatch", "MapMethods", "Map", "MapFallback"];
 
     private readonly TenantModel _model;
-    private readonly INamedTypeSymbol? _controllerBase;
-    private readonly INamedTypeSymbol? _apiControllerAttribute;
-    private readonly INamedTypeSymbol? _nonActionAttribute;
-    private readonly INamedTypeSymbol? _endpointRouteBuilder;
-    private readonly INamedTypeSymbol? _fromServicesAttribute;
-    private readonly INamedTypeSymbol? _fromKeyedServicesAttribute;
+    private readonly Lazy<AspNetSymbols> _aspNet;
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _methods = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<SyntaxTree, HashSet<IMethodSymbol>> _methodGroupHandlers = new();
     private readonly Lazy<HashSet<ITypeSymbol>> _requestTypes;
@@ -34,12 +29,8 @@ internal sealed class EntryPoints
     {
         _model = model;
         var compilation = model.Compilation;
-        _controllerBase = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerBase");
-        _apiControllerAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ApiControllerAttribute");
-        _nonActionAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.NonActionAttribute");
-        _endpointRouteBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Routing.IEndpointRouteBuilder");
-        _fromServicesAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.FromServicesAttribute");
-        _fromKeyedServicesAttribute = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.FromKeyedServicesAttribute");
+        // Resolved on the first candidate, not at compilation start: the IDE starts a compilation per request.
+        _aspNet = new Lazy<AspNetSymbols>(() => new AspNetSymbols(compilation), LazyThreadSafetyMode.PublicationOnly);
         _requestTypes = new Lazy<HashSet<ITypeSymbol>>(CollectRequestTypes, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -130,7 +121,7 @@ internal sealed class EntryPoints
 
         if (IsController(type))
         {
-            return !method.IsStatic && !HasAttribute(method, _nonActionAttribute);
+            return !method.IsStatic && !HasAttribute(method, _aspNet.Value.NonActionAttribute);
         }
 
         var options = _model.Options;
@@ -182,7 +173,7 @@ internal sealed class EntryPoints
 
         for (var current = type; current is not null; current = current.BaseType)
         {
-            if (SymbolEqualityComparer.Default.Equals(current, _controllerBase) || HasAttribute(current, _apiControllerAttribute))
+            if (SymbolEqualityComparer.Default.Equals(current, _aspNet.Value.ControllerBase) || HasAttribute(current, _aspNet.Value.ApiControllerAttribute))
             {
                 return true;
             }
@@ -210,7 +201,7 @@ internal sealed class EntryPoints
     /// </summary>
     private bool IsBoundFromRequest(IParameterSymbol parameter)
     {
-        if (HasAttribute(parameter, _fromServicesAttribute) || HasAttribute(parameter, _fromKeyedServicesAttribute))
+        if (HasAttribute(parameter, _aspNet.Value.FromServicesAttribute) || HasAttribute(parameter, _aspNet.Value.FromKeyedServicesAttribute))
         {
             return false;
         }
@@ -306,7 +297,7 @@ internal sealed class EntryPoints
     private HashSet<IMethodSymbol> FindMethodGroupHandlers(SyntaxTree tree, SemanticModel semanticModel, CancellationToken cancellationToken)
     {
         var handlers = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
-        if (_endpointRouteBuilder is null)
+        if (_aspNet.Value.EndpointRouteBuilder is null)
         {
             return handlers;
         }
@@ -335,7 +326,7 @@ internal sealed class EntryPoints
 
     private bool IsMapCall(InvocationExpressionSyntax invocation, SemanticModel semanticModel, CancellationToken cancellationToken)
     {
-        if (_endpointRouteBuilder is null
+        if (_aspNet.Value.EndpointRouteBuilder is null
             || !IsMapMethodName(SyntaxNames.GetInvokedName(invocation))
             || semanticModel.GetOperation(invocation, cancellationToken) is not IInvocationOperation call)
         {
@@ -349,8 +340,8 @@ internal sealed class EntryPoints
         }
 
         var receiver = method.Parameters[0].Type;
-        return SymbolEqualityComparer.Default.Equals(receiver, _endpointRouteBuilder)
-            || receiver.AllInterfaces.Contains(_endpointRouteBuilder, SymbolEqualityComparer.Default);
+        return SymbolEqualityComparer.Default.Equals(receiver, _aspNet.Value.EndpointRouteBuilder)
+            || receiver.AllInterfaces.Contains(_aspNet.Value.EndpointRouteBuilder, SymbolEqualityComparer.Default);
     }
 
     private static bool HasAttribute(ISymbol symbol, INamedTypeSymbol? attributeType)
@@ -372,5 +363,31 @@ internal sealed class EntryPoints
         }
 
         return false;
+    }
+
+    /// <summary>The ASP.NET Core types that define entry points and service parameters, by metadata name.</summary>
+    private sealed class AspNetSymbols
+    {
+        public AspNetSymbols(Compilation compilation)
+        {
+            ControllerBase = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerBase");
+            ApiControllerAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ApiControllerAttribute");
+            NonActionAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.NonActionAttribute");
+            EndpointRouteBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Routing.IEndpointRouteBuilder");
+            FromServicesAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.FromServicesAttribute");
+            FromKeyedServicesAttribute = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.FromKeyedServicesAttribute");
+        }
+
+        public INamedTypeSymbol? ControllerBase { get; }
+
+        public INamedTypeSymbol? ApiControllerAttribute { get; }
+
+        public INamedTypeSymbol? NonActionAttribute { get; }
+
+        public INamedTypeSymbol? EndpointRouteBuilder { get; }
+
+        public INamedTypeSymbol? FromServicesAttribute { get; }
+
+        public INamedTypeSymbol? FromKeyedServicesAttribute { get; }
     }
 }

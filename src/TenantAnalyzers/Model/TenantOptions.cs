@@ -32,7 +32,7 @@ internal readonly struct InvalidOption
 
 /// <summary>
 /// The <c>tenant_isolation.*</c> options, read once per compilation. They are project-wide: a value in a
-/// <c>.globalconfig</c> wins, otherwise the first syntax tree whose <c>.editorconfig</c> section sets the key.
+/// <c>.globalconfig</c> wins, otherwise an <c>.editorconfig</c> section that applies to the project's C# files.
 /// </summary>
 internal sealed class TenantOptions
 {
@@ -171,6 +171,10 @@ internal sealed class TenantOptions
             invalid: invalid.ToImmutable());
     }
 
+    /// <summary>
+    /// The <c>.globalconfig</c> values, then those of the <c>.editorconfig</c> sections that apply to the project's first
+    /// C# file. Reading one file's options instead of every file's keeps this O(1): it runs on every IDE request.
+    /// </summary>
     private static Dictionary<string, string> CollectRawValues(AnalyzerConfigOptionsProvider provider, Compilation compilation)
     {
         var raw = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -197,6 +201,8 @@ internal sealed class TenantOptions
                     raw[key] = value;
                 }
             }
+
+            break;
         }
 
         return raw;

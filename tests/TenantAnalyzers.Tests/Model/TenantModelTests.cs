@@ -88,6 +88,28 @@ public sealed class TenantModelTests
         Assert.True(model.IsTenantFiltered(Type(compilation, "Booking.VipCustomer")));
     }
 
+    [Fact]
+    public async Task Filter_discovery_is_reused_by_compilations_that_share_the_configuration_and_redone_after_an_edit()
+    {
+        var (first, compilation) = await BuildAsync("namespace Booking { public class Note { public int CompanyId { get; set; } } }");
+        var firstFacts = QueryFilterDiscovery.Run(first, CancellationToken.None);
+
+        // The IDE analyses each document on a copy of the compilation: same trees, new Compilation object.
+        var copy = TenantModel.Create(compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Booking { public class Unrelated { } }")), TenantOptions.Default);
+        Assert.Same(firstFacts, QueryFilterDiscovery.Run(copy, CancellationToken.None));
+
+        // An edit of the DbContext's file replaces its tree: the facts are discovered again from the new text.
+        var preludeTree = compilation.SyntaxTrees.Single(t => t.ToString().Contains("OnModelCreating", StringComparison.Ordinal));
+        var edited = preludeTree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(
+            preludeTree.ToString().Replace("modelBuilder.Entity<Branch>().HasQueryFilter(b => b.CompanyId == _companyContext.CompanyId);", "", StringComparison.Ordinal)));
+        var editedModel = TenantModel.Create(compilation.ReplaceSyntaxTree(preludeTree, edited), TenantOptions.Default);
+
+        Assert.NotSame(firstFacts, QueryFilterDiscovery.Run(editedModel, CancellationToken.None));
+        Assert.True(first.IsTenantFiltered(Type(compilation, "Booking.Branch")));
+        Assert.False(editedModel.IsTenantFiltered(Type(editedModel.Compilation, "Booking.Branch")));
+        Assert.True(editedModel.IsTenantFiltered(Type(editedModel.Compilation, "Booking.Customer")));
+    }
+
     private static TenantOptions Read(string globalConfig)
     {
         var tree = CSharpSyntaxTree.ParseText("class C { }");

@@ -1,0 +1,86 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+
+namespace TenantAnalyzers.Model;
+
+/// <summary>
+/// What the model configuration says about tenant filters, by metadata name rather than by symbol, so that one
+/// discovery serves every compilation that shares the configuration's syntax trees. The IDE analyses each document
+/// on its own copy of the compilation; without this, every request would bind <c>OnModelCreating</c> again.
+/// </summary>
+internal sealed class QueryFilterFacts
+{
+    private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<QueryFilterFacts?>> Cache = new();
+
+    public QueryFilterFacts(string optionsKey, ImmutableArray<SyntaxTree> entryTrees)
+    {
+        OptionsKey = optionsKey;
+        EntryTrees = entryTrees;
+    }
+
+    /// <summary>Types filtered by a tenant filter declared for them (or for a base class): metadata names.</summary>
+    public HashSet<string> FilteredTypes { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Base classes or interfaces whose implementations are all filtered (generic helpers, loops with a type test).</summary>
+    public HashSet<string> CoveringTypes { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Names of EF Core 10 named filters that scope by the tenant key.</summary>
+    public HashSet<string> TenantFilterNames { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Every tenant-owned type is filtered: a loop without a type test, or configuration we cannot see.</summary>
+    public bool CoversAllOwned { get; set; }
+
+    public bool DeclaresModelConfiguration { get; set; }
+
+    /// <summary>The trees of the configuration methods found by name (<c>OnModelCreating</c>, <c>Configure</c>).</summary>
+    public ImmutableArray<SyntaxTree> EntryTrees { get; }
+
+    /// <summary>Every tree the discovery read; an edit to any of them invalidates the facts.</summary>
+    public List<SyntaxTree> VisitedTrees { get; } = new();
+
+    private string OptionsKey { get; }
+
+    /// <summary>The options that change what discovery concludes: which names are tenant keys.</summary>
+    public static string KeyOf(TenantOptions options) => string.Join(",", options.TenantKeys);
+
+    public static QueryFilterFacts? FromCache(Compilation compilation, ImmutableArray<SyntaxTree> entryTrees, string optionsKey)
+    {
+        if (entryTrees.IsEmpty || !Cache.TryGetValue(entryTrees[0], out var box) || box.Value is not { } cached)
+        {
+            return null;
+        }
+
+        var valid = cached.OptionsKey == optionsKey
+            && cached.EntryTrees.SequenceEqual(entryTrees)
+            && cached.VisitedTrees.All(compilation.ContainsSyntaxTree);
+        return valid ? cached : null;
+    }
+
+    public void Store()
+    {
+        if (!EntryTrees.IsEmpty)
+        {
+            Cache.GetValue(EntryTrees[0], _ => new StrongBox<QueryFilterFacts?>()).Value = this;
+        }
+    }
+
+    /// <summary>The name <c>GetTypeByMetadataName</c> takes: <c>Shop.Order</c>, <c>Shop.Outer+Inner</c>, <c>Shop.Box`1</c>.</summary>
+    public static string MetadataNameOf(ITypeSymbol type)
+    {
+        if (type is not INamedTypeSymbol named)
+        {
+            return type.Name;
+        }
+
+        if (named.ContainingType is { } outer)
+        {
+            return MetadataNameOf(outer) + "+" + named.MetadataName;
+        }
+
+        return named.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() + "." + named.MetadataName : named.MetadataName;
+    }
+}
