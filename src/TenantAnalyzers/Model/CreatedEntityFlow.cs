@@ -16,7 +16,8 @@ namespace TenantAnalyzers.Model;
 internal sealed class CreatedEntityFlow
 {
     private const int MaxDepth = 6;
-    private static readonly string[] SinkNames = ["Add", "AddAsync", "AddRange", "AddRangeAsync", "Attach", "AttachRange", "Update", "UpdateRange"];
+    /// <summary>The EF Core calls that save an entity.</summary>
+    public static readonly string[] SinkNames = ["Add", "AddAsync", "AddRange", "AddRangeAsync", "Attach", "AttachRange", "Update", "UpdateRange"];
 
     private readonly TenantModel _model;
     private readonly IOperation _root;

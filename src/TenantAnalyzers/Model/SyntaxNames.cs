@@ -41,22 +41,46 @@ internal static class SyntaxNames
 
     /// <summary>
     /// True when the call or a call it is chained on (<c>q.Where(e =&gt; e.Id == id).First()</c>) takes a lambda whose
-    /// body is an equality: the syntax a key lookup needs before it is worth binding.
+    /// body compares a key-like member (<c>Id</c>, <c>CustomerId</c>, <c>...Key</c>, <c>...Number</c>) for equality: the syntax a key lookup
+    /// needs before it is worth binding.
     /// </summary>
-    public static bool ChainHasEqualityLambda(InvocationExpressionSyntax invocation)
+    public static bool ChainHasKeyEquality(InvocationExpressionSyntax invocation)
     {
         for (ExpressionSyntax? current = invocation; current is InvocationExpressionSyntax call;)
         {
             foreach (var argument in call.ArgumentList.Arguments)
             {
                 if (argument.Expression is LambdaExpressionSyntax { ExpressionBody: BinaryExpressionSyntax body }
-                    && (body.IsKind(SyntaxKind.EqualsExpression) || body.IsKind(SyntaxKind.LogicalAndExpression)))
+                    && body.IsKind(SyntaxKind.EqualsExpression)
+                    && (IsKeyLikeMember(body.Left) || IsKeyLikeMember(body.Right)))
                 {
                     return true;
                 }
             }
 
             current = call.Expression is MemberAccessExpressionSyntax access ? access.Expression : null;
+        }
+
+        return false;
+    }
+
+    /// <summary>How primary keys are named in practice: <c>Id</c>, <c>CustomerId</c>, <c>OrderKey</c>, <c>InvoiceNumber</c>, <c>Code</c>.</summary>
+    private static readonly string[] KeyLikeSuffixes = ["Id", "ID", "Key", "Number", "Code", "No", "Guid", "Uid"];
+
+    private static bool IsKeyLikeMember(ExpressionSyntax expression)
+    {
+        if (expression is not MemberAccessExpressionSyntax access)
+        {
+            return false;
+        }
+
+        var name = access.Name.Identifier.ValueText;
+        foreach (var suffix in KeyLikeSuffixes)
+        {
+            if (name.EndsWith(suffix, System.StringComparison.Ordinal))
+            {
+                return true;
+            }
         }
 
         return false;

@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace TenantAnalyzers.Model;
@@ -109,14 +110,48 @@ internal static class TenantRootPick
             return false;
         }
 
-        return inner.TargetMethod.Name switch
+        return IsNonNarrowingName(inner.TargetMethod.Name);
+    }
+
+    private static bool IsNonNarrowingName(string name) => name switch
+    {
+        "OrderBy" or "OrderByDescending" or "ThenBy" or "ThenByDescending" or "Order" or "OrderDescending" => true,
+        "AsNoTracking" or "AsNoTrackingWithIdentityResolution" or "AsTracking" or "AsQueryable" => true,
+        "Include" or "ThenInclude" or "IgnoreAutoIncludes" or "AsSplitQuery" or "AsSingleQuery" => true,
+        "TagWith" or "TagWithCallSite" or "Select" => true,
+        _ => false,
+    };
+
+    /// <summary>
+    /// The syntax test before binding: a pick without a lambda whose receiver chain has only non-narrowing operators (or
+    /// bypass methods) down to a member (<c>db.Companies</c>) or <c>Set&lt;T&gt;()</c>. Anything else, a <c>Where</c> or
+    /// a local, is not a whole-table pick.
+    /// </summary>
+    public static bool IsCandidate(InvocationExpressionSyntax pick, TenantOptions options)
+    {
+        if (!IsCandidateName(SyntaxNames.GetInvokedName(pick)) || SyntaxNames.HasLambdaArgument(pick))
         {
-            "OrderBy" or "OrderByDescending" or "ThenBy" or "ThenByDescending" or "Order" or "OrderDescending" => true,
-            "AsNoTracking" or "AsNoTrackingWithIdentityResolution" or "AsTracking" or "AsQueryable" => true,
-            "Include" or "ThenInclude" or "IgnoreAutoIncludes" or "AsSplitQuery" or "AsSingleQuery" => true,
-            "TagWith" or "TagWithCallSite" or "Select" => true,
-            _ => false,
-        };
+            return false;
+        }
+
+        var receiver = pick.Expression is MemberAccessExpressionSyntax access ? access.Expression : null;
+        while (receiver is InvocationExpressionSyntax inner)
+        {
+            var name = SyntaxNames.GetInvokedName(inner);
+            if (name is "Set")
+            {
+                return true;
+            }
+
+            if (name is null || !(IsNonNarrowingName(name) || BypassCall.IsCandidateName(name, options)))
+            {
+                return false;
+            }
+
+            receiver = inner.Expression is MemberAccessExpressionSyntax innerAccess ? innerAccess.Expression : null;
+        }
+
+        return receiver is MemberAccessExpressionSyntax or IdentifierNameSyntax;
     }
 
     private static bool IsDbSet(ITypeSymbol? type, TenantModel model) =>

@@ -38,8 +38,7 @@ public sealed class ArbitraryTenantFallbackAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, TenantModel model)
     {
         var syntax = (InvocationExpressionSyntax)context.Node;
-        if (!TenantRootPick.IsCandidateName(SyntaxNames.GetInvokedName(syntax))
-            || SyntaxNames.HasLambdaArgument(syntax)
+        if (!TenantRootPick.IsCandidate(syntax, model.Options)
             || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation call
             || TenantRootPick.PickedRoot(call, model) is not { } root
             || model.CrossTenant.IsInsideJustifiedScope(context.ContainingSymbol)

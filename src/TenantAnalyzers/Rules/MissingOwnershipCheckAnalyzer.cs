@@ -40,7 +40,7 @@ public sealed class MissingOwnershipCheckAnalyzer : DiagnosticAnalyzer
         var syntax = (InvocationExpressionSyntax)context.Node;
         var name = SyntaxNames.GetInvokedName(syntax);
         if (!KeyLookup.IsCandidateName(name)
-            || (name is not ("Find" or "FindAsync") && !SyntaxNames.ChainHasEqualityLambda(syntax))
+            || (name is not ("Find" or "FindAsync") && !SyntaxNames.ChainHasKeyEquality(syntax))
             || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation call
             || KeyLookup.Match(call, model) is not { } lookup
             || !model.Classify(lookup.Entity).IsOwned

@@ -46,6 +46,7 @@ public sealed class TenantIdFromInputAnalyzer : DiagnosticAnalyzer
     {
         var syntax = (AssignmentExpressionSyntax)context.Node;
         if (!model.IsTenantKeyName(LastName(syntax.Left) ?? string.Empty)
+            || !SyntaxScope.ReadsParameterOrLocal(syntax.Right, skipInnermostLambda: false)
             || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment)
         {
             return;
@@ -64,7 +65,8 @@ public sealed class TenantIdFromInputAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeComparison(SyntaxNodeAnalysisContext context, TenantModel model, EntryPoints entryPoints)
     {
         var syntax = (BinaryExpressionSyntax)context.Node;
-        if (!IsKeyName(LastName(syntax.Left), model) && !IsKeyName(LastName(syntax.Right), model))
+        if ((!IsKeyName(LastName(syntax.Left), model) && !IsKeyName(LastName(syntax.Right), model))
+            || !(SyntaxScope.ReadsParameterOrLocal(syntax.Left, skipInnermostLambda: true) || SyntaxScope.ReadsParameterOrLocal(syntax.Right, skipInnermostLambda: true)))
         {
             return;
         }
@@ -92,6 +94,7 @@ public sealed class TenantIdFromInputAnalyzer : DiagnosticAnalyzer
     {
         var syntax = (InvocationExpressionSyntax)context.Node;
         if (SyntaxNames.GetInvokedName(syntax) is not ("Find" or "FindAsync")
+            || !SyntaxScope.ReadsParameterOrLocal(syntax.ArgumentList, skipInnermostLambda: false)
             || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation call)
         {
             return;

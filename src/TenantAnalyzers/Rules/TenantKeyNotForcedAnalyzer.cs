@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System;
 using System.Collections.Immutable;
 using System.Threading;
@@ -35,16 +36,24 @@ public sealed class TenantKeyNotForcedAnalyzer : DiagnosticAnalyzer
             }
 
             var stamping = new Lazy<bool>(() => TenantKeyStamping.IsDeclared(model, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
+            var membersWithSaves = new ConcurrentDictionary<SyntaxNode, bool>();
             start.RegisterSyntaxNodeAction(
-                c => AnalyzeCreation(c, model, stamping),
+                c => AnalyzeCreation(c, model, stamping, membersWithSaves),
                 SyntaxKind.ObjectCreationExpression,
                 SyntaxKind.ImplicitObjectCreationExpression);
         });
     }
 
-    private static void AnalyzeCreation(SyntaxNodeAnalysisContext context, TenantModel model, Lazy<bool> stamping)
+    private static void AnalyzeCreation(SyntaxNodeAnalysisContext context, TenantModel model, Lazy<bool> stamping, ConcurrentDictionary<SyntaxNode, bool> membersWithSaves)
     {
         var syntax = (BaseObjectCreationExpressionSyntax)context.Node;
+
+        // Syntax first: most creations are not entities, or set the key in the initializer, or are never saved here.
+        if (InitializerSetsTenantKey(syntax, model) || !SyntaxScope.MemberCallsAny(syntax, CreatedEntityFlow.SinkNames, membersWithSaves))
+        {
+            return;
+        }
+
         var info = model.Classify(context.SemanticModel.GetTypeInfo(syntax, context.CancellationToken).Type);
         if (info is not { IsOwned: true, TenantKey: { } key }
             || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IObjectCreationOperation creation
@@ -153,5 +162,23 @@ public sealed class TenantKeyNotForcedAnalyzer : DiagnosticAnalyzer
             IInvocationOperation set => set.Instance?.Type,
             _ => null,
         };
+    }
+
+    private static bool InitializerSetsTenantKey(BaseObjectCreationExpressionSyntax creation, TenantModel model)
+    {
+        if (creation.Initializer is null)
+        {
+            return false;
+        }
+
+        foreach (var expression in creation.Initializer.Expressions)
+        {
+            if (expression is AssignmentExpressionSyntax { Left: IdentifierNameSyntax name } && model.IsTenantKeyName(name.Identifier.ValueText))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
