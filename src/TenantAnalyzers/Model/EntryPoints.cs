@@ -17,13 +17,14 @@ namespace TenantAnalyzers.Model;
 /// </summary>
 internal sealed class EntryPoints
 {
+    private static readonly string[] RequestModelSuffixes = ["Request", "Dto", "DTO", "Command", "Input", "Payload", "Form"];
+
     private static readonly string[] MapMethodNames = ["MapGet", "MapPost", "MapPut", "MapDelete", "MapPatch", "MapMethods", "Map", "MapFallback"];
 
     private readonly TenantModel _model;
     private readonly Lazy<AspNetSymbols> _aspNet;
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _methods = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<SyntaxTree, HashSet<IMethodSymbol>> _methodGroupHandlers = new();
-    private readonly Lazy<HashSet<ITypeSymbol>> _requestTypes;
 
     public EntryPoints(TenantModel model)
     {
@@ -31,7 +32,6 @@ internal sealed class EntryPoints
         var compilation = model.Compilation;
         // Resolved on the first candidate, not at compilation start: the IDE starts a compilation per request.
         _aspNet = new Lazy<AspNetSymbols>(() => new AspNetSymbols(compilation), LazyThreadSafetyMode.PublicationOnly);
-        _requestTypes = new Lazy<HashSet<ITypeSymbol>>(CollectRequestTypes, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The cheap syntax test for a minimal-API registration.</summary>
@@ -47,53 +47,29 @@ internal sealed class EntryPoints
         && IsEntryPoint(method, semanticModel, cancellationToken);
 
     /// <summary>
-    /// True for a request model: a type of this project that an entry point binds from the request (a controller
-    /// action's or tool handler's DTO). Its members are request input wherever the object travels, e.g. into the service
-    /// method the controller hands it to. Entities bound directly are left out: elsewhere they are loaded, not posted.
-    /// Computed on first use, once per compilation.
+    /// True for a request model, by the names such types carry (<c>CreateCustomerRequest</c>, <c>BookingDto</c>,
+    /// <c>UpdateBranchCommand</c>, <c>CustomerInput</c>, <c>WebhookPayload</c>, <c>SignupForm</c>), declared in this
+    /// compilation: its members are request input wherever the object travels, e.g. into the service method a
+    /// controller hands it to. A naming convention rather than a search of the entry points because this is asked on
+    /// every keystroke, on a fresh copy of the compilation.
     /// </summary>
-    public bool IsRequestType(ITypeSymbol type) =>
-        IsCandidateRequestType(type) && _requestTypes.Value.Contains(type.OriginalDefinition);
-
-    private bool IsCandidateRequestType(ITypeSymbol type) =>
-        type is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct, SpecialType: SpecialType.None } named
-        && SymbolEqualityComparer.Default.Equals(named.ContainingAssembly, _model.Compilation.Assembly)
-        && !_model.IsEntityType(named);
-
-    private HashSet<ITypeSymbol> CollectRequestTypes()
+    public bool IsRequestType(ITypeSymbol type)
     {
-        var types = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
-        var compilation = _model.Compilation;
-
-        // Controllers follow the *Controller convention; configured entry points can be any type, so all are looked at.
-        var candidates = _model.Options.EntryPoints.IsEmpty
-            ? compilation.GetSymbolsWithName(name => name.EndsWith("Controller", StringComparison.Ordinal), SymbolFilter.Type)
-            : compilation.GetSymbolsWithName(_ => true, SymbolFilter.Type);
-        foreach (var candidate in candidates)
+        if (type is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct, SpecialType: SpecialType.None } named
+            || !SymbolEqualityComparer.Default.Equals(named.ContainingAssembly, _model.Compilation.Assembly))
         {
-            if (candidate is not INamedTypeSymbol type)
-            {
-                continue;
-            }
+            return false;
+        }
 
-            foreach (var member in type.GetMembers())
+        foreach (var suffix in RequestModelSuffixes)
+        {
+            if (named.Name.EndsWith(suffix, StringComparison.Ordinal))
             {
-                if (member is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method || !_methods.GetOrAdd(method, m => IsEntryPointMethod(m)))
-                {
-                    continue;
-                }
-
-                foreach (var parameter in method.Parameters)
-                {
-                    if (IsBoundFromRequest(parameter) && IsCandidateRequestType(parameter.Type))
-                    {
-                        types.Add(parameter.Type.OriginalDefinition);
-                    }
-                }
+                return true;
             }
         }
 
-        return types;
+        return false;
     }
 
     private bool IsEntryPoint(IMethodSymbol method, SemanticModel semanticModel, CancellationToken cancellationToken)

@@ -73,6 +73,11 @@ internal sealed class QueryFilterDiscovery
                     {
                         discovery.Enqueue(helper);
                     }
+                    else if (sibling is IPropertySymbol { Type: INamedTypeSymbol { IsGenericType: true } setType } set
+                        && SymbolEqualityComparer.Default.Equals(setType.OriginalDefinition, model.Ef.DbSet))
+                    {
+                        discovery.RecordDbSet(set.Name, setType.TypeArguments[0]);
+                    }
                 }
             }
         }
@@ -86,6 +91,17 @@ internal sealed class QueryFilterDiscovery
 
         facts.Store();
         return facts;
+    }
+
+    private void RecordDbSet(string propertyName, ITypeSymbol entity)
+    {
+        if (!_facts.DbSets.TryGetValue(propertyName, out var entities))
+        {
+            entities = new List<string>();
+            _facts.DbSets.Add(propertyName, entities);
+        }
+
+        entities.Add(QueryFilterFacts.MetadataNameOf(entity.OriginalDefinition));
     }
 
     private static List<IMethodSymbol> FindEntryMethods(TenantModel model, CancellationToken cancellationToken)

@@ -31,6 +31,9 @@ internal sealed class QueryFilterFacts
     /// <summary>Names of EF Core 10 named filters that scope by the tenant key.</summary>
     public HashSet<string> TenantFilterNames { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The <c>DbSet&lt;T&gt;</c> properties of the configured DbContexts: property name → metadata names of <c>T</c>.</summary>
+    public Dictionary<string, List<string>> DbSets { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Every tenant-owned type is filtered: a loop without a type test, or configuration we cannot see.</summary>
     public bool CoversAllOwned { get; set; }
 

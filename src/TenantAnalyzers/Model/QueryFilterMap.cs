@@ -17,6 +17,7 @@ internal sealed class QueryFilterMap
     private readonly QueryFilterFacts _facts;
     private readonly HashSet<string> _tenantFilterNames;
     private readonly ConcurrentDictionary<ITypeSymbol, bool> _filtered = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<string, bool> _dbSetsFiltered = new(StringComparer.Ordinal);
 
     private QueryFilterMap(TenantModel model, QueryFilterFacts facts)
     {
@@ -37,6 +38,23 @@ internal sealed class QueryFilterMap
 
     public static QueryFilterMap Discover(TenantModel model, CancellationToken cancellationToken) =>
         new(model, QueryFilterDiscovery.Run(model, cancellationToken));
+
+    /// <summary>
+    /// True when every query of the DbSet property <paramref name="dbSetName"/> is tenant-filtered, decided without
+    /// binding the code that uses it: every tenant-owned type is filtered, or every DbContext of the model configuration
+    /// that has a DbSet by that name filters its entity. Lets rules skip binding a query that cannot lose its filter.
+    /// </summary>
+    public bool IsFilteredDbSet(string dbSetName)
+    {
+        if (_facts.CoversAllOwned)
+        {
+            return true;
+        }
+
+        return _facts.DbSets.TryGetValue(dbSetName, out var entities)
+            && _dbSetsFiltered.GetOrAdd(dbSetName, _ => entities.TrueForAll(name =>
+                _model.Compilation.GetTypeByMetadataName(name) is { } entity && IsTenantFiltered(entity)));
+    }
 
     public bool IsTenantFiltered(INamedTypeSymbol type) => _filtered.GetOrAdd(type.OriginalDefinition, t => Compute((INamedTypeSymbol)t));
 

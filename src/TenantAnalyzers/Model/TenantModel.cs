@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace TenantAnalyzers.Model;
@@ -19,7 +19,6 @@ internal sealed class TenantModel
 
     private readonly ConcurrentDictionary<ITypeSymbol, TenantTypeInfo> _types = new(SymbolEqualityComparer.Default);
     private readonly Lazy<QueryFilterMap> _filters;
-    private readonly Lazy<HashSet<ITypeSymbol>> _entityTypes;
 
     private TenantModel(Compilation compilation, TenantOptions options)
     {
@@ -27,7 +26,6 @@ internal sealed class TenantModel
         Options = options;
         Ef = EfSymbols.Resolve(compilation);
         _filters = new Lazy<QueryFilterMap>(() => QueryFilterMap.Discover(this, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
-        _entityTypes = new Lazy<HashSet<ITypeSymbol>>(() => EntityTypeCatalog.Collect(compilation, Ef), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public Compilation Compilation { get; }
@@ -80,10 +78,37 @@ internal sealed class TenantModel
     }
 
     /// <summary>
-    /// True for a type some DbContext of this compilation or of a referenced project exposes as a <c>DbSet&lt;T&gt;</c>.
-    /// Computed on first use: only rules that must tell entities from look-alike DTOs ask.
+    /// The syntax test for "this query keeps its tenant filter": no bypass method in the chain down to a DbSet property
+    /// (<c>_db.Customers</c>) that is tenant-filtered. True lets a rule skip binding; false decides nothing.
     /// </summary>
-    public bool IsEntityType(ITypeSymbol type) => _entityTypes.Value.Contains(type.OriginalDefinition);
+    public bool KeepsTenantFilterBySyntax(InvocationExpressionSyntax call)
+    {
+        if (Options.QueryFilters == QueryFilterMode.None)
+        {
+            return false;
+        }
+
+        var receiver = (call.Expression as MemberAccessExpressionSyntax)?.Expression;
+        while (receiver is InvocationExpressionSyntax inner)
+        {
+            var name = SyntaxNames.GetInvokedName(inner);
+            if (name is null || BypassCall.IsCandidateName(name, Options))
+            {
+                return false;
+            }
+
+            receiver = (inner.Expression as MemberAccessExpressionSyntax)?.Expression;
+        }
+
+        var setName = receiver switch
+        {
+            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            _ => null,
+        };
+
+        return setName is not null && (Options.QueryFilters == QueryFilterMode.All || Filters.IsFilteredDbSet(setName));
+    }
 
     public bool IsTenantKeyName(string name)
     {

@@ -41,6 +41,7 @@ public sealed class MissingOwnershipCheckAnalyzer : DiagnosticAnalyzer
         var name = SyntaxNames.GetInvokedName(syntax);
         if (!KeyLookup.IsCandidateName(name)
             || (name is not ("Find" or "FindAsync") && !SyntaxNames.ChainHasKeyEquality(syntax))
+            || model.KeepsTenantFilterBySyntax(syntax)
             || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation call
             || KeyLookup.Match(call, model) is not { } lookup
             || !model.Classify(lookup.Entity).IsOwned

@@ -200,7 +200,7 @@ public sealed class TI0005TenantIdFromInputTests
         """);
 
     [Fact]
-    public Task Service_layer_parameters_are_not_reported() => VerifyAsync("""
+    public Task Service_layer_parameters_are_not_reported_but_request_models_are() => VerifyAsync("""
         using System.Linq;
 
         namespace Booking
@@ -214,7 +214,7 @@ public sealed class TI0005TenantIdFromInputTests
                 public void Create(int companyId, CreateCustomerRequest request)
                 {
                     _db.Customers.Add(new Customer { CompanyId = companyId, Name = request.Name });
-                    _db.AuditEntries.Add(new AuditEntry { CompanyId = request.CompanyId });
+                    _db.AuditEntries.Add(new AuditEntry { CompanyId = {|TI0005:request.CompanyId|} });
                     _ = _db.Companies.Find(companyId);
                 }
             }
