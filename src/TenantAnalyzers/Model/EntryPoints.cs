@@ -61,9 +61,15 @@ internal sealed class EntryPoints
             return false;
         }
 
+        return IsRequestModelName(named.Name);
+    }
+
+    /// <summary>The naming convention of request models: <c>...Request</c>, <c>...Dto</c>, <c>...Command</c>, ...</summary>
+    public static bool IsRequestModelName(string typeName)
+    {
         foreach (var suffix in RequestModelSuffixes)
         {
-            if (named.Name.EndsWith(suffix, StringComparison.Ordinal))
+            if (typeName.EndsWith(suffix, StringComparison.Ordinal))
             {
                 return true;
             }

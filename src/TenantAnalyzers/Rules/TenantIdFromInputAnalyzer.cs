@@ -32,21 +32,23 @@ public sealed class TenantIdFromInputAnalyzer : DiagnosticAnalyzer
             }
 
             var entryPoints = new EntryPoints(model);
-            start.RegisterSyntaxNodeAction(c => AnalyzeAssignment(c, model, entryPoints), SyntaxKind.SimpleAssignmentExpression);
-            start.RegisterSyntaxNodeAction(c => AnalyzeComparison(c, model, entryPoints), SyntaxKind.EqualsExpression);
+            var gate = new InputSyntaxGate(model.Options);
+            start.RegisterSyntaxNodeAction(c => AnalyzeAssignment(c, model, entryPoints, gate), SyntaxKind.SimpleAssignmentExpression);
+            start.RegisterSyntaxNodeAction(c => AnalyzeComparison(c, model, entryPoints, gate), SyntaxKind.EqualsExpression);
             if (model.Ef.HasEntityFramework)
             {
-                start.RegisterSyntaxNodeAction(c => AnalyzeFind(c, model, entryPoints), SyntaxKind.InvocationExpression);
+                start.RegisterSyntaxNodeAction(c => AnalyzeFind(c, model, entryPoints, gate), SyntaxKind.InvocationExpression);
             }
         });
     }
 
     /// <summary><c>entity.CompanyId = input</c> and <c>new Customer { CompanyId = input }</c>.</summary>
-    private static void AnalyzeAssignment(SyntaxNodeAnalysisContext context, TenantModel model, EntryPoints entryPoints)
+    private static void AnalyzeAssignment(SyntaxNodeAnalysisContext context, TenantModel model, EntryPoints entryPoints, InputSyntaxGate gate)
     {
         var syntax = (AssignmentExpressionSyntax)context.Node;
         if (!model.IsTenantKeyName(LastName(syntax.Left) ?? string.Empty)
             || !SyntaxScope.ReadsParameterOrLocal(syntax.Right, skipInnermostLambda: false)
+            || !gate.MayBeInput(syntax, syntax.Right)
             || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment)
         {
             return;
@@ -62,11 +64,12 @@ public sealed class TenantIdFromInputAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary><c>c =&gt; c.Id == input</c> on a tenant root query, <c>e =&gt; e.CompanyId == input</c> on a tenant-owned one.</summary>
-    private static void AnalyzeComparison(SyntaxNodeAnalysisContext context, TenantModel model, EntryPoints entryPoints)
+    private static void AnalyzeComparison(SyntaxNodeAnalysisContext context, TenantModel model, EntryPoints entryPoints, InputSyntaxGate gate)
     {
         var syntax = (BinaryExpressionSyntax)context.Node;
         if ((!IsKeyName(LastName(syntax.Left), model) && !IsKeyName(LastName(syntax.Right), model))
-            || !(SyntaxScope.ReadsParameterOrLocal(syntax.Left, skipInnermostLambda: true) || SyntaxScope.ReadsParameterOrLocal(syntax.Right, skipInnermostLambda: true)))
+            || !(SyntaxScope.ReadsParameterOrLocal(syntax.Left, skipInnermostLambda: true) || SyntaxScope.ReadsParameterOrLocal(syntax.Right, skipInnermostLambda: true))
+            || !gate.MayBeInput(syntax, syntax))
         {
             return;
         }
@@ -90,11 +93,12 @@ public sealed class TenantIdFromInputAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary><c>db.Companies.Find(input)</c>, <c>FindAsync(input)</c>, <c>db.Find&lt;Company&gt;(input)</c>.</summary>
-    private static void AnalyzeFind(SyntaxNodeAnalysisContext context, TenantModel model, EntryPoints entryPoints)
+    private static void AnalyzeFind(SyntaxNodeAnalysisContext context, TenantModel model, EntryPoints entryPoints, InputSyntaxGate gate)
     {
         var syntax = (InvocationExpressionSyntax)context.Node;
         if (SyntaxNames.GetInvokedName(syntax) is not ("Find" or "FindAsync")
             || !SyntaxScope.ReadsParameterOrLocal(syntax.ArgumentList, skipInnermostLambda: false)
+            || !gate.MayBeInput(syntax, syntax.ArgumentList)
             || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation call)
         {
             return;
