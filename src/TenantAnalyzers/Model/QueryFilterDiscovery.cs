@@ -49,6 +49,18 @@ internal sealed class QueryFilterDiscovery
             return new QueryFilterFacts(optionsKey, ImmutableArray<SyntaxTree>.Empty);
         }
 
+        if (QueryFilterFacts.FromSnapshot(model.Compilation, optionsKey) is { } sameSnapshot)
+        {
+            return sameSnapshot;
+        }
+
+        var facts = FindOrDiscover(model, optionsKey, cancellationToken);
+        QueryFilterFacts.RememberSnapshot(model.Compilation, optionsKey, facts);
+        return facts;
+    }
+
+    private static QueryFilterFacts FindOrDiscover(TenantModel model, string optionsKey, CancellationToken cancellationToken)
+    {
         var entries = FindEntryMethods(model, cancellationToken);
         var entryTrees = entries
             .SelectMany(m => m.DeclaringSyntaxReferences.Select(r => r.SyntaxTree))

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace TenantAnalyzers.Model;
 
@@ -15,6 +16,13 @@ namespace TenantAnalyzers.Model;
 internal sealed class QueryFilterFacts
 {
     private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<QueryFilterFacts?>> Cache = new();
+
+    /// <summary>
+    /// The facts last used by a compilation with exactly these trees, keyed by its first tree: the IDE analyses every
+    /// document of a snapshot on a new copy of the same compilation, and this answers those copies without even a
+    /// name lookup. An edit changes the tree list and falls back to <see cref="FromCache"/>.
+    /// </summary>
+    private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<Snapshot?>> Snapshots = new();
 
     public QueryFilterFacts(string optionsKey, ImmutableArray<SyntaxTree> entryTrees)
     {
@@ -63,6 +71,29 @@ internal sealed class QueryFilterFacts
         return valid ? cached : null;
     }
 
+    public static QueryFilterFacts? FromSnapshot(Compilation compilation, string optionsKey)
+    {
+        var trees = TreesOf(compilation);
+        if (trees.IsEmpty || !Snapshots.TryGetValue(trees[0], out var box) || box.Value is not { } snapshot)
+        {
+            return null;
+        }
+
+        return snapshot.OptionsKey == optionsKey && snapshot.Trees.SequenceEqual(trees) ? snapshot.Facts : null;
+    }
+
+    public static void RememberSnapshot(Compilation compilation, string optionsKey, QueryFilterFacts facts)
+    {
+        var trees = TreesOf(compilation);
+        if (!trees.IsEmpty)
+        {
+            Snapshots.GetValue(trees[0], _ => new StrongBox<Snapshot?>()).Value = new Snapshot(trees, optionsKey, facts);
+        }
+    }
+
+    private static ImmutableArray<SyntaxTree> TreesOf(Compilation compilation) =>
+        compilation is CSharpCompilation csharp ? csharp.SyntaxTrees : compilation.SyntaxTrees.ToImmutableArray();
+
     public void Store()
     {
         if (!EntryTrees.IsEmpty)
@@ -85,5 +116,21 @@ internal sealed class QueryFilterFacts
         }
 
         return named.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() + "." + named.MetadataName : named.MetadataName;
+    }
+
+    private sealed class Snapshot
+    {
+        public Snapshot(ImmutableArray<SyntaxTree> trees, string optionsKey, QueryFilterFacts facts)
+        {
+            Trees = trees;
+            OptionsKey = optionsKey;
+            Facts = facts;
+        }
+
+        public ImmutableArray<SyntaxTree> Trees { get; }
+
+        public string OptionsKey { get; }
+
+        public QueryFilterFacts Facts { get; }
     }
 }

@@ -85,4 +85,41 @@ internal static class SyntaxNames
 
         return false;
     }
+
+    /// <summary>
+    /// What a query chain starts from, by name: the DbSet member (<c>Companies</c> in <c>db.Companies.Where(...)</c>) or
+    /// the entity of <c>Set&lt;Company&gt;()</c> / <c>Find&lt;Company&gt;(id)</c>; null when the chain starts elsewhere.
+    /// </summary>
+    public static string? QueryRootName(InvocationExpressionSyntax call)
+    {
+        if (call.Expression is MemberAccessExpressionSyntax { Name: GenericNameSyntax generic } && generic.TypeArgumentList.Arguments.Count == 1)
+        {
+            return LastTypeName(generic.TypeArgumentList.Arguments[0]);
+        }
+
+        ExpressionSyntax? receiver = (call.Expression as MemberAccessExpressionSyntax)?.Expression;
+        while (receiver is InvocationExpressionSyntax inner)
+        {
+            if (inner.Expression is MemberAccessExpressionSyntax { Name: GenericNameSyntax { Identifier.ValueText: "Set" } set } && set.TypeArgumentList.Arguments.Count == 1)
+            {
+                return LastTypeName(set.TypeArgumentList.Arguments[0]);
+            }
+
+            receiver = (inner.Expression as MemberAccessExpressionSyntax)?.Expression;
+        }
+
+        return receiver switch
+        {
+            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            _ => null,
+        };
+    }
+
+    private static string? LastTypeName(TypeSyntax type) => type switch
+    {
+        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        _ => null,
+    };
 }

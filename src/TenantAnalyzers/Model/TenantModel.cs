@@ -110,6 +110,30 @@ internal sealed class TenantModel
         return setName is not null && (Options.QueryFilters == QueryFilterMode.All || Filters.IsFilteredDbSet(setName));
     }
 
+    /// <summary>
+    /// True when a query root name (<c>Companies</c>, <c>Tenants</c>, <c>Company</c>) could be a tenant root's set: it
+    /// starts like a tenant root's name (<c>Compan</c>y, <c>Tenant</c>). Unknown (null) counts as possible.
+    /// </summary>
+    public bool MayBeTenantRootSet(string? queryRootName)
+    {
+        if (queryRootName is null)
+        {
+            return true;
+        }
+
+        foreach (var root in Options.TenantRoots)
+        {
+            var simple = root.Substring(root.LastIndexOf('.') + 1);
+            var stem = simple.Length > 1 && simple.EndsWith("y", StringComparison.Ordinal) ? simple.Substring(0, simple.Length - 1) : simple;
+            if (queryRootName.StartsWith(stem, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public bool IsTenantKeyName(string name)
     {
         foreach (var key in Options.TenantKeys)

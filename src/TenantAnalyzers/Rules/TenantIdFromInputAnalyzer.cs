@@ -69,7 +69,8 @@ public sealed class TenantIdFromInputAnalyzer : DiagnosticAnalyzer
         var syntax = (BinaryExpressionSyntax)context.Node;
         if ((!IsKeyName(LastName(syntax.Left), model) && !IsKeyName(LastName(syntax.Right), model))
             || !(SyntaxScope.ReadsParameterOrLocal(syntax.Left, skipInnermostLambda: true) || SyntaxScope.ReadsParameterOrLocal(syntax.Right, skipInnermostLambda: true))
-            || !gate.MayBeInput(syntax, syntax))
+            || !gate.MayBeInput(syntax, syntax)
+            || (!IsTenantKeyComparison(syntax, model) && !model.MayBeTenantRootSet(EnclosingQueryRootName(syntax))))
         {
             return;
         }
@@ -99,6 +100,7 @@ public sealed class TenantIdFromInputAnalyzer : DiagnosticAnalyzer
         if (SyntaxNames.GetInvokedName(syntax) is not ("Find" or "FindAsync")
             || !SyntaxScope.ReadsParameterOrLocal(syntax.ArgumentList, skipInnermostLambda: false)
             || !gate.MayBeInput(syntax, syntax.ArgumentList)
+            || !model.MayBeTenantRootSet(SyntaxNames.QueryRootName(syntax))
             || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation call)
         {
             return;
@@ -205,6 +207,15 @@ public sealed class TenantIdFromInputAnalyzer : DiagnosticAnalyzer
 
         return null;
     }
+
+    /// <summary>An <c>Id</c> comparison only matters on a tenant root's query: the name of the query it filters.</summary>
+    private static string? EnclosingQueryRootName(SyntaxNode comparison) =>
+        comparison.FirstAncestorOrSelf<LambdaExpressionSyntax>()?.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax query } }
+            ? SyntaxNames.QueryRootName(query)
+            : null;
+
+    private static bool IsTenantKeyComparison(BinaryExpressionSyntax comparison, TenantModel model) =>
+        model.IsTenantKeyName(LastName(comparison.Left) ?? string.Empty) || model.IsTenantKeyName(LastName(comparison.Right) ?? string.Empty);
 
     private static bool IsKeyName(string? name, TenantModel model) => name is not null && (name == "Id" || model.IsTenantKeyName(name));
 

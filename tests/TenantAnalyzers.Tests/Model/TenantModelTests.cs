@@ -95,6 +95,10 @@ public sealed class TenantModelTests
         var firstFacts = QueryFilterDiscovery.Run(first, CancellationToken.None);
 
         // The IDE analyses each document on a copy of the compilation: same trees, new Compilation object.
+        var sameTrees = TenantModel.Create(compilation.WithAssemblyName("Copy"), TenantOptions.Default);
+        Assert.Same(firstFacts, QueryFilterDiscovery.Run(sameTrees, CancellationToken.None));
+
+        // A new file elsewhere keeps the model configuration's trees: the facts are still reused.
         var copy = TenantModel.Create(compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Booking { public class Unrelated { } }")), TenantOptions.Default);
         Assert.Same(firstFacts, QueryFilterDiscovery.Run(copy, CancellationToken.None));
 
