@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -12,6 +14,8 @@ namespace TenantAnalyzers.Model;
 /// </summary>
 internal static class SyntaxScope
 {
+    private static readonly ConditionalWeakTable<SyntaxNode, HashSet<string>> LocalNames = new();
+
     /// <summary>
     /// True when <paramref name="value"/> reads a parameter of an enclosing method, local function or lambda, or a local
     /// of the enclosing member: request input can only arrive that way, never through a field (<c>_companyContext</c>).
@@ -97,8 +101,13 @@ internal static class SyntaxScope
         return false;
     }
 
-    private static bool DeclaresLocal(SyntaxNode member, string name)
+    private static bool DeclaresLocal(SyntaxNode member, string name) =>
+        LocalNames.GetValue(member, CollectLocalNames).Contains(name);
+
+    /// <summary>The names of the locals a member declares, collected once per member (syntax is immutable).</summary>
+    private static HashSet<string> CollectLocalNames(SyntaxNode member)
     {
+        var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var node in member.DescendantNodes())
         {
             var declared = node switch
@@ -109,13 +118,13 @@ internal static class SyntaxScope
                 _ => null,
             };
 
-            if (declared == name)
+            if (declared is not null)
             {
-                return true;
+                names.Add(declared);
             }
         }
 
-        return false;
+        return names;
     }
 
     /// <summary>True when the member around <paramref name="node"/> calls a method by one of <paramref name="names"/>; cached per member.</summary>

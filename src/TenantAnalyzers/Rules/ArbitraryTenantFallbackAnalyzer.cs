@@ -39,6 +39,7 @@ public sealed class ArbitraryTenantFallbackAnalyzer : DiagnosticAnalyzer
     {
         var syntax = (InvocationExpressionSyntax)context.Node;
         if (!TenantRootPick.IsCandidate(syntax, model.Options)
+            || !model.MayBeTenantRootSet(SyntaxNames.QueryRootName(syntax))
             || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation call
             || TenantRootPick.PickedRoot(call, model) is not { } root
             || model.CrossTenant.IsInsideJustifiedScope(context.ContainingSymbol)
