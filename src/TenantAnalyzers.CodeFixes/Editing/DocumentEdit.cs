@@ -67,13 +67,31 @@ internal sealed class DocumentEdit
         }
     }
 
-    /// <summary>Adds the bypass attribute with a placeholder justification to <paramref name="member"/> (once, however many findings it holds).</summary>
-    public void MarkCrossTenant(MemberDeclarationSyntax member, INamedTypeSymbol attributeType)
+    /// <summary>The "mark as cross-tenant" action for a finding at <paramref name="node"/>; null when the project has no bypass attribute or no member to put it on.</summary>
+    public FixAction? MarkCrossTenantAction(SyntaxNode node, string equivalenceKey) =>
+        CrossTenantMarker.FindTarget(node) is not null && CrossTenantMarker.FindAttributeType(SemanticModel.Compilation, Model.Options.BypassAttribute) is not null
+            ? new FixAction($"Mark as cross-tenant ([{Model.Options.BypassAttribute}] with a justification to write)", equivalenceKey)
+            : null;
+
+    /// <summary>
+    /// Adds the bypass attribute with a placeholder justification to the member around <paramref name="node"/> (once,
+    /// however many findings it holds); false when there is no attribute type or no member.
+    /// </summary>
+    public bool TryMarkCrossTenant(SyntaxNode node)
     {
+        var member = CrossTenantMarker.FindTarget(node);
+        var attributeType = CrossTenantMarker.FindAttributeType(SemanticModel.Compilation, Model.Options.BypassAttribute);
+        if (member is null || attributeType is null)
+        {
+            return false;
+        }
+
         if (_marked.Add(member))
         {
             Replace(member, current => CrossTenantMarker.AddAttribute((MemberDeclarationSyntax)current, attributeType));
         }
+
+        return true;
     }
 
     /// <summary>The company context at <paramref name="position"/>; queues its injection when the type does not have it yet.</summary>

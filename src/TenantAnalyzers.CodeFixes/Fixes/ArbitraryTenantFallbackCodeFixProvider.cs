@@ -47,9 +47,9 @@ public sealed class ArbitraryTenantFallbackCodeFixProvider : BatchCodeFixProvide
             actions.Add(new FixAction("Look up the company of the company context", ScopeKey));
         }
 
-        if (CrossTenantMarker.FindTarget(pick) is not null && CrossTenantMarker.FindAttributeType(edit.SemanticModel.Compilation, edit.Model.Options.BypassAttribute) is not null)
+        if (edit.MarkCrossTenantAction(pick, MarkCrossTenantKey) is { } mark)
         {
-            actions.Add(new FixAction($"Mark as cross-tenant ([{edit.Model.Options.BypassAttribute}] with a justification to write)", MarkCrossTenantKey));
+            actions.Add(mark);
         }
 
         return actions.ToImmutable();
@@ -79,15 +79,7 @@ public sealed class ArbitraryTenantFallbackCodeFixProvider : BatchCodeFixProvide
                 return true;
 
             case MarkCrossTenantKey:
-                var target = CrossTenantMarker.FindTarget(pick);
-                var attributeType = CrossTenantMarker.FindAttributeType(edit.SemanticModel.Compilation, edit.Model.Options.BypassAttribute);
-                if (target is null || attributeType is null)
-                {
-                    return false;
-                }
-
-                edit.MarkCrossTenant(target, attributeType);
-                return true;
+                return edit.TryMarkCrossTenant(pick);
 
             default:
                 return false;

@@ -45,9 +45,9 @@ public sealed class FilterBypassCodeFixProvider : BatchCodeFixProvider
             actions.Add(new FixAction("Scope the query by the company context's tenant key", ScopeByTenantKey));
         }
 
-        if (CrossTenantMarker.FindTarget(call) is not null && CrossTenantMarker.FindAttributeType(edit.SemanticModel.Compilation, edit.Model.Options.BypassAttribute) is not null)
+        if (edit.MarkCrossTenantAction(call, MarkCrossTenantKey) is { } mark)
         {
-            actions.Add(new FixAction($"Mark as cross-tenant ([{edit.Model.Options.BypassAttribute}] with a justification to write)", MarkCrossTenantKey));
+            actions.Add(mark);
         }
 
         return actions.ToImmutable();
@@ -83,15 +83,7 @@ public sealed class FilterBypassCodeFixProvider : BatchCodeFixProvider
                 return true;
 
             case MarkCrossTenantKey:
-                var target = CrossTenantMarker.FindTarget(call);
-                var attributeType = CrossTenantMarker.FindAttributeType(edit.SemanticModel.Compilation, edit.Model.Options.BypassAttribute);
-                if (target is null || attributeType is null)
-                {
-                    return false;
-                }
-
-                edit.MarkCrossTenant(target, attributeType);
-                return true;
+                return edit.TryMarkCrossTenant(call);
 
             default:
                 return false;

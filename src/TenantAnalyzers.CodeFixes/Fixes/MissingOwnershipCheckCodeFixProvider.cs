@@ -51,9 +51,9 @@ public sealed class MissingOwnershipCheckCodeFixProvider : BatchCodeFixProvider
             }
         }
 
-        if (CrossTenantMarker.FindTarget(call) is not null && CrossTenantMarker.FindAttributeType(edit.SemanticModel.Compilation, edit.Model.Options.BypassAttribute) is not null)
+        if (edit.MarkCrossTenantAction(call, MarkCrossTenantKey) is { } mark)
         {
-            actions.Add(new FixAction($"Mark as cross-tenant ([{edit.Model.Options.BypassAttribute}] with a justification to write)", MarkCrossTenantKey));
+            actions.Add(mark);
         }
 
         return actions.ToImmutable();
@@ -70,15 +70,7 @@ public sealed class MissingOwnershipCheckCodeFixProvider : BatchCodeFixProvider
         var (call, lookup) = target.Value;
         if (equivalenceKey == MarkCrossTenantKey)
         {
-            var member = CrossTenantMarker.FindTarget(call);
-            var attributeType = CrossTenantMarker.FindAttributeType(edit.SemanticModel.Compilation, edit.Model.Options.BypassAttribute);
-            if (member is null || attributeType is null)
-            {
-                return false;
-            }
-
-            edit.MarkCrossTenant(member, attributeType);
-            return true;
+            return edit.TryMarkCrossTenant(call);
         }
 
         var key = TenantKeyName(edit, lookup);
