@@ -138,6 +138,13 @@ internal sealed class InputSyntaxGate
     private static HashSet<string> CollectMappedMethodGroups(SyntaxTree tree)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
+
+        // Most files register no endpoint: a text search is far cheaper than walking their syntax.
+        if (tree.GetText().ToString().IndexOf(".Map", StringComparison.Ordinal) < 0)
+        {
+            return names;
+        }
+
         foreach (var call in tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>())
         {
             if (!EntryPoints.IsMapMethodName(SyntaxNames.GetInvokedName(call)))
