@@ -15,24 +15,18 @@ namespace TenantAnalyzers.Rules;
 /// the company context is missing. A fallback is reported once, as a whole.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ArbitraryTenantFallbackAnalyzer : DiagnosticAnalyzer
+public sealed class ArbitraryTenantFallbackAnalyzer : TenantRuleAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ArbitraryTenantFallback);
 
-    public override void Initialize(AnalysisContext context)
+    private protected override void Register(CompilationStartAnalysisContext start, TenantModel model)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
+        if (!model.Ef.HasEntityFramework || model.Options.TenantRoots.IsEmpty)
         {
-            var model = TenantModel.For(start.Compilation, start.Options.AnalyzerConfigOptionsProvider);
-            if (!model.Ef.HasEntityFramework || model.Options.TenantRoots.IsEmpty || !model.ShouldAnalyze)
-            {
-                return;
-            }
+            return;
+        }
 
-            start.RegisterSyntaxNodeAction(c => AnalyzeInvocation(c, model), SyntaxKind.InvocationExpression);
-        });
+        start.RegisterSyntaxNodeAction(c => AnalyzeInvocation(c, model), SyntaxKind.InvocationExpression);
     }
 
     private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, TenantModel model)

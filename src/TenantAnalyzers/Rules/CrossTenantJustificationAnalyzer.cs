@@ -10,31 +10,20 @@ namespace TenantAnalyzers.Rules;
 
 /// <summary>TI0100: the bypass attribute (<c>[CrossTenant]</c>) with a missing, empty or placeholder justification.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class CrossTenantJustificationAnalyzer : DiagnosticAnalyzer
+public sealed class CrossTenantJustificationAnalyzer : TenantRuleAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.UnjustifiedCrossTenant);
 
-    public override void Initialize(AnalysisContext context)
+    private protected override void Register(CompilationStartAnalysisContext start, TenantModel model)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
+        var simpleName = model.Options.BypassAttribute;
+        var dot = simpleName.LastIndexOf('.');
+        if (dot >= 0)
         {
-            var model = TenantModel.For(start.Compilation, start.Options.AnalyzerConfigOptionsProvider);
-            if (!model.ShouldAnalyze)
-            {
-                return;
-            }
+            simpleName = simpleName.Substring(dot + 1);
+        }
 
-            var simpleName = model.Options.BypassAttribute;
-            var dot = simpleName.LastIndexOf('.');
-            if (dot >= 0)
-            {
-                simpleName = simpleName.Substring(dot + 1);
-            }
-
-            start.RegisterSyntaxNodeAction(c => AnalyzeAttribute(c, model, simpleName), SyntaxKind.Attribute);
-        });
+        start.RegisterSyntaxNodeAction(c => AnalyzeAttribute(c, model, simpleName), SyntaxKind.Attribute);
     }
 
     private static void AnalyzeAttribute(SyntaxNodeAnalysisContext context, TenantModel model, string simpleName)

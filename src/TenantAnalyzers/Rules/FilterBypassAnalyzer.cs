@@ -14,24 +14,18 @@ namespace TenantAnalyzers.Rules;
 /// reaches tenant-filtered data through <c>Include</c> or a projection, that does not scope itself by the tenant key again.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class FilterBypassAnalyzer : DiagnosticAnalyzer
+public sealed class FilterBypassAnalyzer : TenantRuleAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.FilterBypass);
 
-    public override void Initialize(AnalysisContext context)
+    private protected override void Register(CompilationStartAnalysisContext start, TenantModel model)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
+        if (!model.Ef.HasEntityFramework && model.Options.BypassMethods.IsEmpty)
         {
-            var model = TenantModel.For(start.Compilation, start.Options.AnalyzerConfigOptionsProvider);
-            if (!model.ShouldAnalyze || (!model.Ef.HasEntityFramework && model.Options.BypassMethods.IsEmpty))
-            {
-                return;
-            }
+            return;
+        }
 
-            start.RegisterSyntaxNodeAction(c => AnalyzeInvocation(c, model), SyntaxKind.InvocationExpression);
-        });
+        start.RegisterSyntaxNodeAction(c => AnalyzeInvocation(c, model), SyntaxKind.InvocationExpression);
     }
 
     private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, TenantModel model)

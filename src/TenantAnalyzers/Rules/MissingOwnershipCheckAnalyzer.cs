@@ -15,24 +15,18 @@ namespace TenantAnalyzers.Rules;
 /// after the load checks that the entity belongs to the caller's company: whoever guesses an id gets the row (IDOR).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class MissingOwnershipCheckAnalyzer : DiagnosticAnalyzer
+public sealed class MissingOwnershipCheckAnalyzer : TenantRuleAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.MissingOwnershipCheck);
 
-    public override void Initialize(AnalysisContext context)
+    private protected override void Register(CompilationStartAnalysisContext start, TenantModel model)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
+        if (!model.Ef.HasEntityFramework)
         {
-            var model = TenantModel.For(start.Compilation, start.Options.AnalyzerConfigOptionsProvider);
-            if (!model.Ef.HasEntityFramework || !model.ShouldAnalyze)
-            {
-                return;
-            }
+            return;
+        }
 
-            start.RegisterSyntaxNodeAction(c => AnalyzeInvocation(c, model), SyntaxKind.InvocationExpression);
-        });
+        start.RegisterSyntaxNodeAction(c => AnalyzeInvocation(c, model), SyntaxKind.InvocationExpression);
     }
 
     private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, TenantModel model)

@@ -15,31 +15,20 @@ namespace TenantAnalyzers.Rules;
 /// context before.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class TenantIdFromInputAnalyzer : DiagnosticAnalyzer
+public sealed class TenantIdFromInputAnalyzer : TenantRuleAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.TenantIdFromInput);
 
-    public override void Initialize(AnalysisContext context)
+    private protected override void Register(CompilationStartAnalysisContext start, TenantModel model)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
+        var entryPoints = new EntryPoints(model);
+        var gate = new InputSyntaxGate(model.Options);
+        start.RegisterSyntaxNodeAction(c => AnalyzeAssignment(c, model, entryPoints, gate), SyntaxKind.SimpleAssignmentExpression);
+        start.RegisterSyntaxNodeAction(c => AnalyzeComparison(c, model, entryPoints, gate), SyntaxKind.EqualsExpression);
+        if (model.Ef.HasEntityFramework)
         {
-            var model = TenantModel.For(start.Compilation, start.Options.AnalyzerConfigOptionsProvider);
-            if (!model.ShouldAnalyze)
-            {
-                return;
-            }
-
-            var entryPoints = new EntryPoints(model);
-            var gate = new InputSyntaxGate(model.Options);
-            start.RegisterSyntaxNodeAction(c => AnalyzeAssignment(c, model, entryPoints, gate), SyntaxKind.SimpleAssignmentExpression);
-            start.RegisterSyntaxNodeAction(c => AnalyzeComparison(c, model, entryPoints, gate), SyntaxKind.EqualsExpression);
-            if (model.Ef.HasEntityFramework)
-            {
-                start.RegisterSyntaxNodeAction(c => AnalyzeFind(c, model, entryPoints, gate), SyntaxKind.InvocationExpression);
-            }
-        });
+            start.RegisterSyntaxNodeAction(c => AnalyzeFind(c, model, entryPoints, gate), SyntaxKind.InvocationExpression);
+        }
     }
 
     /// <summary><c>entity.CompanyId = input</c> and <c>new Customer { CompanyId = input }</c>.</summary>

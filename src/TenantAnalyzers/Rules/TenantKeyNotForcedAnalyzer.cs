@@ -19,29 +19,23 @@ namespace TenantAnalyzers.Rules;
 /// value is request input, TI0005 reports it; a service method's <c>companyId</c> parameter is its caller's business.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class TenantKeyNotForcedAnalyzer : DiagnosticAnalyzer
+public sealed class TenantKeyNotForcedAnalyzer : TenantRuleAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.TenantKeyNotForced);
 
-    public override void Initialize(AnalysisContext context)
+    private protected override void Register(CompilationStartAnalysisContext start, TenantModel model)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
+        if (!model.Ef.HasEntityFramework)
         {
-            var model = TenantModel.For(start.Compilation, start.Options.AnalyzerConfigOptionsProvider);
-            if (!model.Ef.HasEntityFramework || !model.ShouldAnalyze)
-            {
-                return;
-            }
+            return;
+        }
 
-            var stamping = new Lazy<bool>(() => TenantKeyStamping.IsDeclared(model, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
-            var membersWithSaves = new ConcurrentDictionary<SyntaxNode, bool>();
-            start.RegisterSyntaxNodeAction(
-                c => AnalyzeCreation(c, model, stamping, membersWithSaves),
-                SyntaxKind.ObjectCreationExpression,
-                SyntaxKind.ImplicitObjectCreationExpression);
-        });
+        var stamping = new Lazy<bool>(() => TenantKeyStamping.IsDeclared(model, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
+        var membersWithSaves = new ConcurrentDictionary<SyntaxNode, bool>();
+        start.RegisterSyntaxNodeAction(
+            c => AnalyzeCreation(c, model, stamping, membersWithSaves),
+            SyntaxKind.ObjectCreationExpression,
+            SyntaxKind.ImplicitObjectCreationExpression);
     }
 
     private static void AnalyzeCreation(SyntaxNodeAnalysisContext context, TenantModel model, Lazy<bool> stamping, ConcurrentDictionary<SyntaxNode, bool> membersWithSaves)
