@@ -17,6 +17,9 @@ internal static class BypassCall
     public static bool IsCandidateName(string? name, TenantOptions options) =>
         name is not null && (name == IgnoreQueryFilters || options.BypassMethodNames.Contains(name));
 
+    /// <summary>The names <see cref="IsCandidateName"/> accepts, to search files for.</summary>
+    public static IdentifierScan CandidateNames(TenantOptions options) => new([IgnoreQueryFilters, .. options.BypassMethodNames]);
+
     public static bool IsBypass(IMethodSymbol method, TenantModel model)
     {
         var original = method.ReducedFrom ?? method;

@@ -24,18 +24,21 @@ internal sealed class EfSymbols
 
     // Only DbContext is resolved up front (it tells whether EF Core is there at all); the rest on first use. The IDE
     // analyses every document on its own copy of the compilation, so eager lookups would be paid on every request.
+    // EF Core's types are looked up in the referenced EF Core assembly alone: Compilation.GetTypeByMetadataName
+    // searches the source and every reference (to report ambiguities), which on a large project costs more than a rule.
     private EfSymbols(Compilation compilation)
     {
-        DbContext = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.DbContext");
+        var efCore = FindReferencedAssembly(compilation, "Microsoft.EntityFrameworkCore");
+        DbContext = efCore?.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.DbContext");
         IEnumerableOfT = compilation.GetSpecialType(SpecialType.System_Collections_Generic_IEnumerable_T);
-        _queryableExtensions = Lookup(compilation, "Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions");
-        _dbSet = Lookup(compilation, "Microsoft.EntityFrameworkCore.DbSet`1");
-        _modelBuilder = Lookup(compilation, "Microsoft.EntityFrameworkCore.ModelBuilder");
-        _entityTypeBuilderOfT = Lookup(compilation, "Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder`1");
-        _entityTypeConfiguration = Lookup(compilation, "Microsoft.EntityFrameworkCore.IEntityTypeConfiguration`1");
-        _ef = Lookup(compilation, "Microsoft.EntityFrameworkCore.EF");
+        _queryableExtensions = Lookup(efCore, "Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions");
+        _dbSet = Lookup(efCore, "Microsoft.EntityFrameworkCore.DbSet`1");
+        _modelBuilder = Lookup(efCore, "Microsoft.EntityFrameworkCore.ModelBuilder");
+        _entityTypeBuilderOfT = Lookup(efCore, "Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder`1");
+        _entityTypeConfiguration = Lookup(efCore, "Microsoft.EntityFrameworkCore.IEntityTypeConfiguration`1");
+        _ef = Lookup(efCore, "Microsoft.EntityFrameworkCore.EF");
+        _primaryKeyAttribute = Lookup(efCore, "Microsoft.EntityFrameworkCore.PrimaryKeyAttribute");
         _keyAttribute = Lookup(compilation, "System.ComponentModel.DataAnnotations.KeyAttribute");
-        _primaryKeyAttribute = Lookup(compilation, "Microsoft.EntityFrameworkCore.PrimaryKeyAttribute");
         _queryable = Lookup(compilation, "System.Linq.Queryable");
         _enumerable = Lookup(compilation, "System.Linq.Enumerable");
         _iQueryableOfT = Lookup(compilation, "System.Linq.IQueryable`1");
@@ -77,6 +80,22 @@ internal sealed class EfSymbols
 
     private static Lazy<INamedTypeSymbol?> Lookup(Compilation compilation, string metadataName) =>
         new(() => compilation.GetTypeByMetadataName(metadataName), LazyThreadSafetyMode.PublicationOnly);
+
+    private static Lazy<INamedTypeSymbol?> Lookup(IAssemblySymbol? assembly, string metadataName) =>
+        new(() => assembly?.GetTypeByMetadataName(metadataName), LazyThreadSafetyMode.PublicationOnly);
+
+    private static IAssemblySymbol? FindReferencedAssembly(Compilation compilation, string name)
+    {
+        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            if (assembly.Identity.Name == name)
+            {
+                return assembly;
+            }
+        }
+
+        return null;
+    }
 
     public bool IsEfQueryableExtension(IMethodSymbol method) =>
         QueryableExtensions is not null && SymbolEqualityComparer.Default.Equals(method.ContainingType, QueryableExtensions);

@@ -44,14 +44,13 @@ internal sealed class KeyLookup
     /// <summary>The predicate that pins the key (the operator's own when it has one, else the last <c>Where</c>).</summary>
     public IAnonymousFunctionOperation? KeyPredicate { get; }
 
-    /// <summary>The cheap syntax test on the invoked name.</summary>
-    public static bool IsCandidateName(string? name) => name switch
-    {
-        "Find" or "FindAsync" => true,
-        "First" or "FirstOrDefault" or "Single" or "SingleOrDefault" => true,
-        "FirstAsync" or "FirstOrDefaultAsync" or "SingleAsync" or "SingleOrDefaultAsync" => true,
-        _ => false,
-    };
+    /// <summary>The names of the calls that load by key: the cheap syntax test, searched for in files.</summary>
+    public static readonly IdentifierScan CandidateNames = new(
+    [
+        "Find", "FindAsync",
+        "First", "FirstOrDefault", "Single", "SingleOrDefault",
+        "FirstAsync", "FirstOrDefaultAsync", "SingleAsync", "SingleOrDefaultAsync",
+    ]);
 
     public static KeyLookup? Match(IInvocationOperation call, TenantModel model)
     {

@@ -25,6 +25,43 @@ internal static class SyntaxNames
         _ => null,
     };
 
+    /// <summary>The invocation whose invoked name is <paramref name="identifier"/>: <c>Where</c> of <c>q.Where(...)</c>, <c>q?.Where(...)</c> or <c>Where(...)</c>.</summary>
+    public static InvocationExpressionSyntax? InvocationNamedBy(SyntaxToken identifier)
+    {
+        if (identifier.Parent is not SimpleNameSyntax name)
+        {
+            return null;
+        }
+
+        ExpressionSyntax invoked = name.Parent switch
+        {
+            MemberAccessExpressionSyntax access when access.Name == name => access,
+            MemberBindingExpressionSyntax binding => binding,
+            _ => name,
+        };
+
+        return invoked.Parent is InvocationExpressionSyntax invocation && invocation.Expression == invoked ? invocation : null;
+    }
+
+    /// <summary>
+    /// The expression that ends in <paramref name="identifier"/> as a member name: <c>e.CompanyId</c>, <c>e?.CompanyId</c>'s
+    /// binding, or <c>CompanyId</c> alone (an initializer's target); null when the name is the left part of an access.
+    /// </summary>
+    public static ExpressionSyntax? MemberNamedBy(SyntaxToken identifier)
+    {
+        if (identifier.Parent is not SimpleNameSyntax name)
+        {
+            return null;
+        }
+
+        return name.Parent switch
+        {
+            MemberAccessExpressionSyntax access => access.Name == name ? access : null,
+            MemberBindingExpressionSyntax binding => binding,
+            _ => name,
+        };
+    }
+
     /// <summary>True when an argument of the call is a lambda: <c>FirstOrDefault(c =&gt; ...)</c>.</summary>
     public static bool HasLambdaArgument(InvocationExpressionSyntax invocation)
     {

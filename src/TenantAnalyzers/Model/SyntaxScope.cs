@@ -127,13 +127,9 @@ internal static class SyntaxScope
         return names;
     }
 
-    /// <summary>True when the member around <paramref name="node"/> calls a method by one of <paramref name="names"/>; cached per member.</summary>
-    public static bool MemberCallsAny(SyntaxNode node, string[] names, ConcurrentDictionary<SyntaxNode, bool> cache)
-    {
-        SyntaxNode member = node.FirstAncestorOrSelf<MemberDeclarationSyntax>() is { } declaration and not GlobalStatementSyntax
+    /// <summary>The member declaration around <paramref name="node"/>; the whole file for top-level statements.</summary>
+    public static SyntaxNode EnclosingMember(SyntaxNode node) =>
+        node.FirstAncestorOrSelf<MemberDeclarationSyntax>() is { } declaration and not GlobalStatementSyntax
             ? declaration
             : node.SyntaxTree.GetRoot();
-        return cache.GetOrAdd(member, m => m.DescendantNodes().OfType<InvocationExpressionSyntax>()
-            .Any(call => SyntaxNames.GetInvokedName(call) is { } invoked && Array.IndexOf(names, invoked) >= 0));
-    }
 }

@@ -25,6 +25,7 @@ internal sealed class TenantModel
         Compilation = compilation;
         Options = options;
         Ef = EfSymbols.Resolve(compilation);
+        GeneratedCode = new GeneratedCodeFilter(compilation);
         _filters = new Lazy<QueryFilterMap>(() => QueryFilterMap.Discover(this, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -33,6 +34,8 @@ internal sealed class TenantModel
     public TenantOptions Options { get; }
 
     public EfSymbols Ef { get; }
+
+    public GeneratedCodeFilter GeneratedCode { get; }
 
     public CrossTenantAttributeReader CrossTenant => new(Options.BypassAttribute);
 

@@ -12,13 +12,12 @@ namespace TenantAnalyzers.Model;
 /// </summary>
 internal static class TenantRootPick
 {
-    /// <summary>The cheap syntax test on the invoked name.</summary>
-    public static bool IsCandidateName(string? name) => name switch
-    {
-        "First" or "FirstOrDefault" or "Single" or "SingleOrDefault" or "Last" or "LastOrDefault" => true,
-        "FirstAsync" or "FirstOrDefaultAsync" or "SingleAsync" or "SingleOrDefaultAsync" or "LastAsync" or "LastOrDefaultAsync" => true,
-        _ => false,
-    };
+    /// <summary>The names of the picks: the cheap syntax test, searched for in files.</summary>
+    public static readonly IdentifierScan CandidateNames = new(
+    [
+        "First", "FirstOrDefault", "Single", "SingleOrDefault", "Last", "LastOrDefault",
+        "FirstAsync", "FirstOrDefaultAsync", "SingleAsync", "SingleOrDefaultAsync", "LastAsync", "LastOrDefaultAsync",
+    ]);
 
     /// <summary>The tenant root type <paramref name="call"/> picks without scoping; null when it is not such a pick.</summary>
     public static ITypeSymbol? PickedRoot(IInvocationOperation call, TenantModel model)
@@ -129,7 +128,7 @@ internal static class TenantRootPick
     /// </summary>
     public static bool IsCandidate(InvocationExpressionSyntax pick, TenantOptions options)
     {
-        if (!IsCandidateName(SyntaxNames.GetInvokedName(pick)) || SyntaxNames.HasLambdaArgument(pick))
+        if (!CandidateNames.Contains(SyntaxNames.GetInvokedName(pick)) || SyntaxNames.HasLambdaArgument(pick))
         {
             return false;
         }

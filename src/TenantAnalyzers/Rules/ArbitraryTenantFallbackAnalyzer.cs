@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -26,18 +25,21 @@ public sealed class ArbitraryTenantFallbackAnalyzer : TenantRuleAnalyzer
             return;
         }
 
-        start.RegisterSyntaxNodeAction(c => AnalyzeInvocation(c, model), SyntaxKind.InvocationExpression);
+        RegisterInvocationAction(start, model, TenantRootPick.CandidateNames, (c, call) => AnalyzeInvocation(c, call, model));
     }
 
-    private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, TenantModel model)
+    private static void AnalyzeInvocation(CandidateContext context, InvocationExpressionSyntax syntax, TenantModel model)
     {
-        var syntax = (InvocationExpressionSyntax)context.Node;
         if (!TenantRootPick.IsCandidate(syntax, model.Options)
             || !model.MayBeTenantRootSet(SyntaxNames.QueryRootName(syntax))
             || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation call
-            || TenantRootPick.PickedRoot(call, model) is not { } root
-            || model.CrossTenant.IsInsideJustifiedScope(context.ContainingSymbol)
-            || NonRequestCode.IsSeedCode(context.ContainingSymbol))
+            || TenantRootPick.PickedRoot(call, model) is not { } root)
+        {
+            return;
+        }
+
+        var member = context.GetContainingMember(syntax);
+        if (model.CrossTenant.IsInsideJustifiedScope(member) || NonRequestCode.IsSeedCode(member))
         {
             return;
         }
@@ -60,6 +62,6 @@ public sealed class ArbitraryTenantFallbackAnalyzer : TenantRuleAnalyzer
             ImmutableArray.Create(syntax.GetLocation()),
             call.TargetMethod.Name,
             root.Name,
-            MemberDisplay.Of(context.ContainingSymbol)));
+            MemberDisplay.Of(member)));
     }
 }

@@ -23,27 +23,24 @@ public sealed class CrossTenantJustificationAnalyzer : TenantRuleAnalyzer
             simpleName = simpleName.Substring(dot + 1);
         }
 
-        start.RegisterSyntaxNodeAction(c => AnalyzeAttribute(c, model, simpleName), SyntaxKind.Attribute);
+        var names = new IdentifierScan(simpleName.EndsWith("Attribute", StringComparison.Ordinal)
+            ? [simpleName, simpleName.Substring(0, simpleName.Length - "Attribute".Length)]
+            : [simpleName, simpleName + "Attribute"]);
+        RegisterIdentifierAction(start, model, names, c => AnalyzeAttribute(c, model));
     }
 
-    private static void AnalyzeAttribute(SyntaxNodeAnalysisContext context, TenantModel model, string simpleName)
+    private static void AnalyzeAttribute(CandidateContext context, TenantModel model)
     {
-        var syntax = (AttributeSyntax)context.Node;
-        var written = LastIdentifier(syntax.Name);
-        if (written is null || !(written == simpleName || written == simpleName + "Attribute"))
-        {
-            return;
-        }
-
-        if (context.SemanticModel.GetSymbolInfo(syntax, context.CancellationToken).Symbol is not IMethodSymbol constructor
+        if (AttributeNamedBy(context.Token) is not { } syntax
+            || context.SemanticModel.GetSymbolInfo(syntax, context.CancellationToken).Symbol is not IMethodSymbol constructor
             || !model.CrossTenant.IsBypassAttribute(constructor.ContainingType)
-            || context.ContainingSymbol is not { } target)
+            || AttributeTarget.Of(syntax, context.SemanticModel, context.CancellationToken) is not { } target)
         {
             return;
         }
 
         AttributeData? data = null;
-        foreach (var attribute in target.GetAttributes())
+        foreach (var attribute in target.Attributes)
         {
             if (attribute.ApplicationSyntaxReference?.Span == syntax.Span && attribute.ApplicationSyntaxReference.SyntaxTree == syntax.SyntaxTree)
             {
@@ -62,14 +59,24 @@ public sealed class CrossTenantJustificationAnalyzer : TenantRuleAnalyzer
         var problem = state == JustificationState.Placeholder
             ? $"a placeholder justification \"{justification}\""
             : justification is null ? "no justification" : "an empty justification";
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnjustifiedCrossTenant, syntax.GetLocation(), written, MemberDisplay.Of(target), problem));
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.UnjustifiedCrossTenant,
+            syntax.GetLocation(),
+            context.Token.ValueText,
+            MemberDisplay.Of(target.Symbol),
+            problem));
     }
 
-    private static string? LastIdentifier(NameSyntax name) => name switch
+    /// <summary>The attribute whose name ends in <paramref name="identifier"/>: <c>[CrossTenant]</c>, <c>[Security.CrossTenant(...)]</c>.</summary>
+    private static AttributeSyntax? AttributeNamedBy(SyntaxToken identifier)
     {
-        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-        AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
-        SimpleNameSyntax simple => simple.Identifier.ValueText,
-        _ => null,
-    };
+        SyntaxNode? name = identifier.Parent as SimpleNameSyntax;
+        while (name?.Parent is QualifiedNameSyntax qualified && qualified.Right == name
+            || name?.Parent is AliasQualifiedNameSyntax alias && alias.Name == name)
+        {
+            name = name.Parent;
+        }
+
+        return name?.Parent is AttributeSyntax attribute && attribute.Name == name ? attribute : null;
+    }
 }

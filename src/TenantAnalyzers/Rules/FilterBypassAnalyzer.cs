@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -25,14 +24,12 @@ public sealed class FilterBypassAnalyzer : TenantRuleAnalyzer
             return;
         }
 
-        start.RegisterSyntaxNodeAction(c => AnalyzeInvocation(c, model), SyntaxKind.InvocationExpression);
+        RegisterInvocationAction(start, model, BypassCall.CandidateNames(model.Options), (c, call) => AnalyzeInvocation(c, call, model));
     }
 
-    private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, TenantModel model)
+    private static void AnalyzeInvocation(CandidateContext context, InvocationExpressionSyntax syntax, TenantModel model)
     {
-        var syntax = (InvocationExpressionSyntax)context.Node;
-        if (!BypassCall.IsCandidateName(SyntaxNames.GetInvokedName(syntax), model.Options)
-            || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation call
+        if (context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation call
             || !BypassCall.IsBypass(call.TargetMethod, model))
         {
             return;
@@ -49,8 +46,13 @@ public sealed class FilterBypassAnalyzer : TenantRuleAnalyzer
         var leaked = model.IsTenantFiltered(entity) ? entity : FindReachedFilteredType(chain, model);
         if (leaked is null
             || !BypassCall.DropsTenantFilter(call, syntax, model)
-            || TenantPredicate.ChainIsTenantScoped(chain, model)
-            || model.CrossTenant.IsInsideJustifiedScope(context.ContainingSymbol))
+            || TenantPredicate.ChainIsTenantScoped(chain, model))
+        {
+            return;
+        }
+
+        var member = context.GetContainingMember(syntax);
+        if (model.CrossTenant.IsInsideJustifiedScope(member))
         {
             return;
         }
@@ -62,7 +64,7 @@ public sealed class FilterBypassAnalyzer : TenantRuleAnalyzer
             location,
             call.TargetMethod.Name,
             leaked.Name,
-            MemberDisplay.Of(context.ContainingSymbol)));
+            MemberDisplay.Of(member)));
     }
 
     /// <summary>Tenant-filtered data the query loads besides its root: <c>Include</c>/<c>ThenInclude</c> targets and projected navigations.</summary>

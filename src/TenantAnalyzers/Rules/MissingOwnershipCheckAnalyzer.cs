@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -26,23 +25,26 @@ public sealed class MissingOwnershipCheckAnalyzer : TenantRuleAnalyzer
             return;
         }
 
-        start.RegisterSyntaxNodeAction(c => AnalyzeInvocation(c, model), SyntaxKind.InvocationExpression);
+        RegisterInvocationAction(start, model, KeyLookup.CandidateNames, (c, call) => AnalyzeInvocation(c, call, model));
     }
 
-    private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, TenantModel model)
+    private static void AnalyzeInvocation(CandidateContext context, InvocationExpressionSyntax syntax, TenantModel model)
     {
-        var syntax = (InvocationExpressionSyntax)context.Node;
         var name = SyntaxNames.GetInvokedName(syntax);
-        if (!KeyLookup.IsCandidateName(name)
-            || (name is not ("Find" or "FindAsync") && !SyntaxNames.ChainHasKeyEquality(syntax))
+        if ((name is not ("Find" or "FindAsync") && !SyntaxNames.ChainHasKeyEquality(syntax))
             || model.KeepsTenantFilterBySyntax(syntax)
             || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation call
             || KeyLookup.Match(call, model) is not { } lookup
             || !model.Classify(lookup.Entity).IsOwned
             || IsFilterGuaranteed(lookup, model)
-            || (lookup.Chain is { } chain && TenantPredicate.ChainIsTenantScoped(chain, model))
-            || model.CrossTenant.IsInsideJustifiedScope(context.ContainingSymbol)
-            || NonRequestCode.IsSeedCode(context.ContainingSymbol)
+            || (lookup.Chain is { } chain && TenantPredicate.ChainIsTenantScoped(chain, model)))
+        {
+            return;
+        }
+
+        var member = context.GetContainingMember(syntax);
+        if (model.CrossTenant.IsInsideJustifiedScope(member)
+            || NonRequestCode.IsSeedCode(member)
             || OwnershipCheck.IsCheckedBeforeUse(call, model))
         {
             return;
@@ -55,7 +57,7 @@ public sealed class MissingOwnershipCheckAnalyzer : TenantRuleAnalyzer
             location,
             call.TargetMethod.Name,
             lookup.Entity.Name,
-            MemberDisplay.Of(context.ContainingSymbol)));
+            MemberDisplay.Of(member)));
     }
 
     /// <summary>

@@ -23,21 +23,60 @@ public sealed class TenantIdFromInputAnalyzer : TenantRuleAnalyzer
     {
         var entryPoints = new EntryPoints(model);
         var gate = new InputSyntaxGate(model.Options);
-        start.RegisterSyntaxNodeAction(c => AnalyzeAssignment(c, model, entryPoints, gate), SyntaxKind.SimpleAssignmentExpression);
-        start.RegisterSyntaxNodeAction(c => AnalyzeComparison(c, model, entryPoints, gate), SyntaxKind.EqualsExpression);
-        if (model.Ef.HasEntityFramework)
+        string[] names = model.Ef.HasEntityFramework ? ["Id", "Find", "FindAsync", .. model.Options.TenantKeys] : ["Id", .. model.Options.TenantKeys];
+        RegisterIdentifierAction(start, model, new IdentifierScan(names), c => Analyze(c, model, entryPoints, gate));
+    }
+
+    /// <summary>Where a name hit leads: a key assignment, a key comparison or a <c>Find</c> call.</summary>
+    private static void Analyze(CandidateContext context, TenantModel model, EntryPoints entryPoints, InputSyntaxGate gate)
+    {
+        if (SyntaxNames.InvocationNamedBy(context.Token) is { } invocation)
         {
-            start.RegisterSyntaxNodeAction(c => AnalyzeFind(c, model, entryPoints, gate), SyntaxKind.InvocationExpression);
+            if (model.Ef.HasEntityFramework)
+            {
+                AnalyzeFind(context, invocation, model, entryPoints, gate);
+            }
+
+            return;
+        }
+
+        if (SyntaxNames.MemberNamedBy(context.Token) is not { } member)
+        {
+            return;
+        }
+
+        if (member.Parent is AssignmentExpressionSyntax assignment && assignment.Left == member)
+        {
+            if (assignment.IsKind(SyntaxKind.SimpleAssignmentExpression))
+            {
+                AnalyzeAssignment(context, assignment, model, entryPoints, gate);
+            }
+
+            return;
+        }
+
+        SyntaxNode operand = member;
+        while (operand.Parent is ParenthesizedExpressionSyntax or CastExpressionSyntax
+            || operand.Parent.IsKind(SyntaxKind.SuppressNullableWarningExpression))
+        {
+            operand = operand.Parent;
+        }
+
+        // A comparison with key names on both sides (c.Id == request.CompanyId) is checked once, from its left side.
+        if (operand.Parent is BinaryExpressionSyntax comparison
+            && comparison.IsKind(SyntaxKind.EqualsExpression)
+            && (comparison.Left == operand || !IsKeyName(LastName(comparison.Left), model)))
+        {
+            AnalyzeComparison(context, comparison, model, entryPoints, gate);
         }
     }
 
     /// <summary><c>entity.CompanyId = input</c> and <c>new Customer { CompanyId = input }</c>.</summary>
-    private static void AnalyzeAssignment(SyntaxNodeAnalysisContext context, TenantModel model, EntryPoints entryPoints, InputSyntaxGate gate)
+    private static void AnalyzeAssignment(CandidateContext context, AssignmentExpressionSyntax syntax, TenantModel model, EntryPoints entryPoints, InputSyntaxGate gate)
     {
-        var syntax = (AssignmentExpressionSyntax)context.Node;
         if (!model.IsTenantKeyName(LastName(syntax.Left) ?? string.Empty)
-            || !SyntaxScope.ReadsParameterOrLocal(syntax.Right, skipInnermostLambda: false)
             || !gate.MayBeInput(syntax, syntax.Right)
+            || !SyntaxScope.ReadsParameterOrLocal(syntax.Right, skipInnermostLambda: false)
             || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment)
         {
             return;
@@ -53,13 +92,13 @@ public sealed class TenantIdFromInputAnalyzer : TenantRuleAnalyzer
     }
 
     /// <summary><c>c =&gt; c.Id == input</c> on a tenant root query, <c>e =&gt; e.CompanyId == input</c> on a tenant-owned one.</summary>
-    private static void AnalyzeComparison(SyntaxNodeAnalysisContext context, TenantModel model, EntryPoints entryPoints, InputSyntaxGate gate)
+    private static void AnalyzeComparison(CandidateContext context, BinaryExpressionSyntax syntax, TenantModel model, EntryPoints entryPoints, InputSyntaxGate gate)
     {
-        var syntax = (BinaryExpressionSyntax)context.Node;
+        // Cheapest first: names, then where the comparison is, then what it reads.
         if ((!IsKeyName(LastName(syntax.Left), model) && !IsKeyName(LastName(syntax.Right), model))
-            || !(SyntaxScope.ReadsParameterOrLocal(syntax.Left, skipInnermostLambda: true) || SyntaxScope.ReadsParameterOrLocal(syntax.Right, skipInnermostLambda: true))
+            || (!IsTenantKeyComparison(syntax, model) && !model.MayBeTenantRootSet(EnclosingQueryRootName(syntax)))
             || !gate.MayBeInput(syntax, syntax)
-            || (!IsTenantKeyComparison(syntax, model) && !model.MayBeTenantRootSet(EnclosingQueryRootName(syntax))))
+            || !(SyntaxScope.ReadsParameterOrLocal(syntax.Left, skipInnermostLambda: true) || SyntaxScope.ReadsParameterOrLocal(syntax.Right, skipInnermostLambda: true)))
         {
             return;
         }
@@ -83,13 +122,12 @@ public sealed class TenantIdFromInputAnalyzer : TenantRuleAnalyzer
     }
 
     /// <summary><c>db.Companies.Find(input)</c>, <c>FindAsync(input)</c>, <c>db.Find&lt;Company&gt;(input)</c>.</summary>
-    private static void AnalyzeFind(SyntaxNodeAnalysisContext context, TenantModel model, EntryPoints entryPoints, InputSyntaxGate gate)
+    private static void AnalyzeFind(CandidateContext context, InvocationExpressionSyntax syntax, TenantModel model, EntryPoints entryPoints, InputSyntaxGate gate)
     {
-        var syntax = (InvocationExpressionSyntax)context.Node;
         if (SyntaxNames.GetInvokedName(syntax) is not ("Find" or "FindAsync")
-            || !SyntaxScope.ReadsParameterOrLocal(syntax.ArgumentList, skipInnermostLambda: false)
-            || !gate.MayBeInput(syntax, syntax.ArgumentList)
             || !model.MayBeTenantRootSet(SyntaxNames.QueryRootName(syntax))
+            || !gate.MayBeInput(syntax, syntax.ArgumentList)
+            || !SyntaxScope.ReadsParameterOrLocal(syntax.ArgumentList, skipInnermostLambda: false)
             || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation call)
         {
             return;
@@ -119,13 +157,17 @@ public sealed class TenantIdFromInputAnalyzer : TenantRuleAnalyzer
         }
     }
 
-    private static void ReportIfInput(SyntaxNodeAnalysisContext context, TenantModel model, EntryPoints entryPoints, IOperation use, IOperation value, string target)
+    private static void ReportIfInput(CandidateContext context, TenantModel model, EntryPoints entryPoints, IOperation use, IOperation value, string target)
     {
         var resolver = new ValueOriginResolver(entryPoints, context.SemanticModel, context.CancellationToken);
         var origin = resolver.Of(value);
-        if (!origin.IsInput
-            || IsComparedWithContextBefore(use, origin, resolver)
-            || model.CrossTenant.IsInsideJustifiedScope(context.ContainingSymbol))
+        if (!origin.IsInput || IsComparedWithContextBefore(use, origin, resolver))
+        {
+            return;
+        }
+
+        var member = context.GetContainingMember(use.Syntax);
+        if (model.CrossTenant.IsInsideJustifiedScope(member))
         {
             return;
         }
@@ -134,7 +176,7 @@ public sealed class TenantIdFromInputAnalyzer : TenantRuleAnalyzer
             Descriptors.TenantIdFromInput,
             Unwrap(value, implicitOnly: true).Syntax.GetLocation(),
             target,
-            MemberDisplay.Of(context.ContainingSymbol),
+            MemberDisplay.Of(member),
             origin.Path));
     }
 

@@ -1,9 +1,8 @@
-using System.Collections.Concurrent;
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -21,6 +20,8 @@ namespace TenantAnalyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class TenantKeyNotForcedAnalyzer : TenantRuleAnalyzer
 {
+    private static readonly IdentifierScan SinkNames = new(CreatedEntityFlow.SinkNames);
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.TenantKeyNotForced);
 
     private protected override void Register(CompilationStartAnalysisContext start, TenantModel model)
@@ -31,19 +32,39 @@ public sealed class TenantKeyNotForcedAnalyzer : TenantRuleAnalyzer
         }
 
         var stamping = new Lazy<bool>(() => TenantKeyStamping.IsDeclared(model, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
-        var membersWithSaves = new ConcurrentDictionary<SyntaxNode, bool>();
-        start.RegisterSyntaxNodeAction(
-            c => AnalyzeCreation(c, model, stamping, membersWithSaves),
-            SyntaxKind.ObjectCreationExpression,
-            SyntaxKind.ImplicitObjectCreationExpression);
+        RegisterFileAction(start, c => AnalyzeFile(c, model, stamping));
     }
 
-    private static void AnalyzeCreation(SyntaxNodeAnalysisContext context, TenantModel model, Lazy<bool> stamping, ConcurrentDictionary<SyntaxNode, bool> membersWithSaves)
+    /// <summary>
+    /// Starts from the saves, not the creations: only a member that calls <c>Add</c>, <c>Attach</c> or <c>Update</c> can
+    /// save a new entity, so only such members' creations are looked at.
+    /// </summary>
+    private static void AnalyzeFile(SemanticModelAnalysisContext context, TenantModel model, Lazy<bool> stamping)
     {
-        var syntax = (BaseObjectCreationExpressionSyntax)context.Node;
+        HashSet<SyntaxNode>? members = null;
+        foreach (var token in SinkNames.Find(context.SemanticModel.SyntaxTree, span: null, context.CancellationToken))
+        {
+            if (SyntaxNames.InvocationNamedBy(token) is not { } sink
+                || SyntaxScope.EnclosingMember(sink) is not { } member
+                || !(members ??= new HashSet<SyntaxNode>()).Add(member))
+            {
+                continue;
+            }
 
-        // Syntax first: most creations are not entities, or set the key in the initializer, or are never saved here.
-        if (InitializerSetsTenantKey(syntax, model) || !SyntaxScope.MemberCallsAny(syntax, CreatedEntityFlow.SinkNames, membersWithSaves))
+            foreach (var node in member.DescendantNodes())
+            {
+                if (node is BaseObjectCreationExpressionSyntax creation)
+                {
+                    AnalyzeCreation(new CandidateContext(context, model, token), creation, model, stamping);
+                }
+            }
+        }
+    }
+
+    private static void AnalyzeCreation(CandidateContext context, BaseObjectCreationExpressionSyntax syntax, TenantModel model, Lazy<bool> stamping)
+    {
+        // Syntax first: most creations are not entities, or set the key in the initializer.
+        if (InitializerSetsTenantKey(syntax, model))
         {
             return;
         }
@@ -61,8 +82,13 @@ public sealed class TenantKeyNotForcedAnalyzer : TenantRuleAnalyzer
             || flow.KeyMaySetElsewhere
             || (sink.TargetMethod.Name.StartsWith("Attach", StringComparison.Ordinal) && IsStubOfExistingRow(creation))
             || TenantKeyStamping.IsOverriddenOutsideSource(DbContextOf(sink, model), model)
-            || model.CrossTenant.IsInsideJustifiedScope(context.ContainingSymbol)
             || stamping.Value)
+        {
+            return;
+        }
+
+        var member = context.GetContainingMember(syntax);
+        if (model.CrossTenant.IsInsideJustifiedScope(member))
         {
             return;
         }
@@ -73,7 +99,7 @@ public sealed class TenantKeyNotForcedAnalyzer : TenantRuleAnalyzer
             Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(syntax.SpanStart, end)),
             creation.Type!.Name,
             sink.TargetMethod.Name,
-            MemberDisplay.Of(context.ContainingSymbol),
+            MemberDisplay.Of(member),
             key.Name));
     }
 

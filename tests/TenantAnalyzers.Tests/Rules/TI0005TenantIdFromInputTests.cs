@@ -95,6 +95,13 @@ public sealed class TI0005TenantIdFromInputTests
         """));
 
     [Fact]
+    public Task Comparison_with_key_names_on_both_sides_is_reported_once() => VerifyAsync(Controller("""
+                [HttpPost]
+                public IActionResult Switch([FromBody] CreateCustomerRequest request) =>
+                    Ok(_db.Companies.Where(c => c.Id == {|TI0005:request.CompanyId|}).ToList());
+        """));
+
+    [Fact]
     public Task Tenant_owned_query_scoped_by_input_is_reported() => VerifyAsync(Controller("""
                 [HttpGet]
                 public IActionResult List([FromQuery] int? companyId) =>

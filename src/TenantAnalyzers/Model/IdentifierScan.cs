@@ -1,0 +1,139 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+
+namespace TenantAnalyzers.Model;
+
+/// <summary>
+/// Finds the identifier tokens with given names in a syntax tree by searching its text, not its nodes. A rule that
+/// starts from a few names (<c>IgnoreQueryFilters</c>, <c>Find</c>, <c>CompanyId</c>) pays a vectorized text search
+/// per file and a <see cref="SyntaxNode.FindToken"/> per hit, instead of a callback for every invocation, assignment
+/// or object creation of the compilation. Hits in comments, strings and disabled code are dropped because the token
+/// found there is not an identifier starting at the hit; <c>@</c>-prefixed identifiers are found, identifiers written
+/// with Unicode escapes (<c>\u0046ind</c>) are not.
+/// </summary>
+internal sealed class IdentifierScan
+{
+    private const int ChunkLength = 16 * 1024;
+
+    [ThreadStatic]
+    private static char[]? s_buffer;
+
+    private readonly string[] _names;
+
+    /// <summary>The names no other name starts with: one text search finds every name that extends it.</summary>
+    private readonly string[] _stems;
+
+    private readonly int _longestStem;
+
+    public IdentifierScan(IEnumerable<string> names)
+    {
+        _names = names.Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
+        _stems = _names.Where(n => !_names.Any(other => other.Length < n.Length && n.StartsWith(other, StringComparison.Ordinal))).ToArray();
+        _longestStem = _stems.Length == 0 ? 0 : _stems.Max(s => s.Length);
+    }
+
+    public bool IsEmpty => _names.Length == 0;
+
+    public bool Contains(string? name) => name is not null && Array.IndexOf(_names, name) >= 0;
+
+    /// <summary>The identifier tokens in <paramref name="span"/> (the whole tree when null) named one of the names, in no particular order.</summary>
+    public List<SyntaxToken> Find(SyntaxTree tree, TextSpan? span, CancellationToken cancellationToken)
+    {
+        var found = new List<SyntaxToken>();
+        if (IsEmpty)
+        {
+            return found;
+        }
+
+        var text = tree.GetText(cancellationToken);
+        var root = tree.GetRoot(cancellationToken);
+        var start = span?.Start ?? 0;
+        var end = Math.Min(span?.End ?? text.Length, text.Length);
+        var buffer = s_buffer ??= new char[ChunkLength + 256];
+        if (buffer.Length < ChunkLength + _longestStem)
+        {
+            buffer = s_buffer = new char[ChunkLength + _longestStem];
+        }
+
+        for (var chunkStart = start; chunkStart < end; chunkStart += ChunkLength)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+
+            // The chunk overlaps the next by a stem's length, so a stem across the boundary is found in this chunk.
+            var count = Math.Min(end - chunkStart, ChunkLength + _longestStem - 1);
+            text.CopyTo(chunkStart, buffer, 0, count);
+            var window = new ReadOnlySpan<char>(buffer, 0, count);
+            foreach (var stem in _stems)
+            {
+                for (var offset = 0; offset < count;)
+                {
+                    var index = window.Slice(offset).IndexOf(stem.AsSpan());
+                    if (index < 0 || offset + index >= ChunkLength)
+                    {
+                        break;
+                    }
+
+                    var position = chunkStart + offset + index;
+                    offset += index + stem.Length;
+                    if (IsNameAt(text, position, stem) && IdentifierTokenAt(root, text, position) is { } token)
+                    {
+                        found.Add(token);
+                    }
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>A whole identifier (nothing identifier-like before or after) that is one of the names, starting with <paramref name="stem"/>.</summary>
+    private bool IsNameAt(SourceText text, int position, string stem)
+    {
+        if (position > 0 && SyntaxFacts.IsIdentifierPartCharacter(text[position - 1]))
+        {
+            return false;
+        }
+
+        var end = position + stem.Length;
+        while (end < text.Length && SyntaxFacts.IsIdentifierPartCharacter(text[end]))
+        {
+            end++;
+        }
+
+        var length = end - position;
+        foreach (var name in _names)
+        {
+            if (name.Length == length && name.StartsWith(stem, StringComparison.Ordinal) && EqualsAt(text, position, name, stem.Length))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool EqualsAt(SourceText text, int position, string name, int alreadyMatched)
+    {
+        for (var i = alreadyMatched; i < name.Length; i++)
+        {
+            if (text[position + i] != name[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static SyntaxToken? IdentifierTokenAt(SyntaxNode root, SourceText text, int position)
+    {
+        var token = root.FindToken(position);
+        var verbatim = position > 0 && text[position - 1] == '@';
+        return token.IsKind(SyntaxKind.IdentifierToken) && token.SpanStart == (verbatim ? position - 1 : position) ? token : null;
+    }
+}

@@ -1,0 +1,50 @@
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using TenantAnalyzers.Model;
+
+namespace TenantAnalyzers.Rules;
+
+/// <summary>One name hit a rule checks: the identifier, the file's semantic model, the member it is in, and the report.</summary>
+internal readonly struct CandidateContext
+{
+    private readonly SemanticModelAnalysisContext _context;
+    private readonly TenantModel _model;
+
+    internal CandidateContext(SemanticModelAnalysisContext context, TenantModel model, SyntaxToken token)
+    {
+        _context = context;
+        _model = model;
+        Token = token;
+    }
+
+    public SyntaxToken Token { get; }
+
+    public SemanticModel SemanticModel => _context.SemanticModel;
+
+    public CancellationToken CancellationToken => _context.CancellationToken;
+
+    /// <summary>Reports, unless the finding is in generated code (see <see cref="GeneratedCodeFilter"/>).</summary>
+    public void ReportDiagnostic(Diagnostic diagnostic)
+    {
+        if (!_model.GeneratedCode.IsGenerated(diagnostic.Location, SemanticModel, CancellationToken))
+        {
+            _context.ReportDiagnostic(diagnostic);
+        }
+    }
+
+    /// <summary>
+    /// The member the node is in (the method, not a lambda or local function inside it; a property, not its getter's
+    /// body): what messages name and where a justification attribute is looked for. Binds: call it only for candidates.
+    /// </summary>
+    public ISymbol? GetContainingMember(SyntaxNode node)
+    {
+        var symbol = SemanticModel.GetEnclosingSymbol(node.SpanStart, CancellationToken);
+        while (symbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction })
+        {
+            symbol = symbol.ContainingSymbol;
+        }
+
+        return symbol;
+    }
+}

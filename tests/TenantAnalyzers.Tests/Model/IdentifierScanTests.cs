@@ -1,0 +1,109 @@
+using Microsoft.CodeAnalysis.CSharp;
+using TenantAnalyzers.Model;
+using Xunit;
+
+namespace TenantAnalyzers.Tests.Model;
+
+public sealed class IdentifierScanTests
+{
+    private static readonly IdentifierScan Picks = new(["First", "FirstOrDefault", "Find", "FindAsync"]);
+
+    private static string[] Found(IdentifierScan scan, string source) =>
+        scan.Find(CSharpSyntaxTree.ParseText(source), span: null, CancellationToken.None)
+            .OrderBy(t => t.SpanStart)
+            .Select(t => $"{t.ValueText}@{t.GetLocation().GetLineSpan().StartLinePosition.Line}")
+            .ToArray();
+
+    [Fact]
+    public void Finds_every_name_that_extends_a_stem_and_only_whole_identifiers()
+    {
+        var found = Found(Picks, """
+            class C
+            {
+                void M(Q q)
+                {
+                    q.First();
+                    q.FirstOrDefault();
+                    q.FindAsync(1);
+                    q.FirstOrDefaultAsync();
+                    q.FindAll();
+                    q.MyFind();
+                    var Finder = 1;
+                }
+            }
+            """);
+
+        Assert.Equal(["First@4", "FirstOrDefault@5", "FindAsync@6"], found);
+    }
+
+    [Fact]
+    public void Skips_comments_strings_and_disabled_code_and_finds_verbatim_identifiers()
+    {
+        var found = Found(Picks, """
+            class C
+            {
+                // q.First() in a comment
+                /* q.Find(1) */
+                string s = "q.First()";
+                string t = $"{nameof(C)} First";
+            #if NEVER
+                void Disabled(Q q) => q.First();
+            #endif
+                void M(Q q) => q.@Find(1);
+            }
+            """);
+
+        Assert.Equal(["Find@9"], found);
+    }
+
+    [Fact]
+    public void Finds_names_across_the_search_chunks_of_a_large_file()
+    {
+        // Long enough for several 16K-character chunks; a name is put on every line so some straddle a boundary.
+        var lines = Enumerable.Range(0, 2000).Select(i => $"    int M{i}(Q q) => q.FirstOrDefault() + {i};");
+        var source = "class C\n{\n" + string.Join("\n", lines) + "\n}\n";
+
+        var found = Found(Picks, source);
+
+        Assert.Equal(2000, found.Length);
+        Assert.All(found, f => Assert.StartsWith("FirstOrDefault@", f, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(16 * 1024 - 3)]
+    [InlineData(16 * 1024 - 1)]
+    [InlineData(16 * 1024)]
+    public void Finds_a_name_that_straddles_a_chunk_boundary(int position)
+    {
+        const string head = "class C {\n// ";
+        const string call = "\nint M(Q q) => q.";
+        var padding = new string('x', position - head.Length - call.Length);
+        var source = head + padding + call + "FirstOrDefault();\n}\n";
+
+        var found = Found(Picks, source);
+
+        Assert.Equal(["FirstOrDefault@2"], found);
+    }
+
+    [Fact]
+    public void A_span_limits_the_search()
+    {
+        const string source = "class C { void A(Q q) => q.First(); void B(Q q) => q.First(); }";
+        var tree = CSharpSyntaxTree.ParseText(source);
+        var secondMethod = source.IndexOf("void B", StringComparison.Ordinal);
+
+        var found = Picks.Find(tree, new Microsoft.CodeAnalysis.Text.TextSpan(secondMethod, source.Length - secondMethod), CancellationToken.None);
+
+        Assert.Single(found);
+        Assert.True(found[0].SpanStart > secondMethod);
+    }
+
+    [Fact]
+    public void An_empty_name_list_finds_nothing()
+    {
+        var scan = new IdentifierScan([]);
+
+        Assert.True(scan.IsEmpty);
+        Assert.Empty(Found(scan, "class C { void M(Q q) => q.First(); }"));
+    }
+}
