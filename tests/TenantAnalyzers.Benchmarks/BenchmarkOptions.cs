@@ -7,7 +7,9 @@ public sealed record BenchmarkOptions(
     int IdeSize,
     int Seed,
     string OutputDirectory,
-    bool Check)
+    bool Check,
+    int WarmUpFiles = 500,
+    int WarmUpRuns = 3)
 {
     public const string Usage = """
         TenantAnalyzers.Benchmarks [options]
@@ -16,7 +18,8 @@ public sealed record BenchmarkOptions(
           --ide-size 2000              corpus size of the per-document (IDE) latency pass (default 2000)
           --seed 42                    corpus generator seed (default 42)
           --output artifacts           where benchmark-results.md and .json are written (default artifacts)
-          --quick                      CI smoke run: --sizes 50 --repeat 1 --ide-size 50
+          --warm-up 500x3              unmeasured runs of everything before measuring: files x runs (default 500x3)
+          --quick                      CI smoke run: --sizes 50 --repeat 1 --ide-size 50 --warm-up 50x1
           --check                      exit 1 when a target is missed (default: report only, exit 0)
         """;
 
@@ -33,13 +36,22 @@ public sealed record BenchmarkOptions(
                 "--ide-size" => options with { IdeSize = ParsePositive(Value()) },
                 "--seed" => options with { Seed = int.Parse(Value()) },
                 "--output" => options with { OutputDirectory = Value() },
-                "--quick" => options with { Sizes = [50], Repeat = 1, IdeSize = 50 },
+                "--warm-up" => ParseWarmUp(options, Value()),
+                "--quick" => options with { Sizes = [50], Repeat = 1, IdeSize = 50, WarmUpFiles = 50, WarmUpRuns = 1 },
                 "--check" => options with { Check = true },
                 _ => throw new ArgumentException($"Unknown option {args[i]}.\n{Usage}"),
             };
         }
 
         return options;
+    }
+
+    private static BenchmarkOptions ParseWarmUp(BenchmarkOptions options, string text)
+    {
+        var parts = text.Split('x');
+        return parts.Length == 2
+            ? options with { WarmUpFiles = ParsePositive(parts[0]), WarmUpRuns = ParsePositive(parts[1]) }
+            : throw new ArgumentException($"--warm-up takes files x runs, as in 500x3, not '{text}'.\n{Usage}");
     }
 
     private static int ParsePositive(string text) =>

@@ -30,8 +30,12 @@ internal sealed class IdentifierScan
 
     private readonly int _longestStem;
 
-    public IdentifierScan(IEnumerable<string> names)
+    /// <summary>Only names read as a member (<c>x.Id</c>, <c>x?.Id</c>): for names too common to check every occurrence.</summary>
+    private readonly bool _memberAccessOnly;
+
+    public IdentifierScan(IEnumerable<string> names, bool memberAccessOnly = false)
     {
+        _memberAccessOnly = memberAccessOnly;
         _names = names.Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
         _stems = _names.Where(n => !_names.Any(other => other.Length < n.Length && n.StartsWith(other, StringComparison.Ordinal))).ToArray();
         _longestStem = _stems.Length == 0 ? 0 : _stems.Max(s => s.Length);
@@ -41,25 +45,25 @@ internal sealed class IdentifierScan
 
     public bool Contains(string? name) => name is not null && Array.IndexOf(_names, name) >= 0;
 
-    /// <summary>The identifier tokens in <paramref name="span"/> (the whole tree when null) named one of the names, in no particular order.</summary>
-    public List<SyntaxToken> Find(SyntaxTree tree, TextSpan? span, CancellationToken cancellationToken)
+    /// <summary>
+    /// Calls <paramref name="onHit"/> with every identifier token in <paramref name="span"/> (the whole tree when null)
+    /// named one of the names, in no particular order. No list is built: a file with hundreds of hits allocates nothing.
+    /// </summary>
+    public void Find<TState>(SyntaxTree tree, TextSpan? span, TState state, Action<SyntaxToken, TState> onHit, CancellationToken cancellationToken)
     {
-        var found = new List<SyntaxToken>();
         if (IsEmpty)
         {
-            return found;
+            return;
         }
 
         var text = tree.GetText(cancellationToken);
         var root = tree.GetRoot(cancellationToken);
         var start = span?.Start ?? 0;
         var end = Math.Min(span?.End ?? text.Length, text.Length);
-        var buffer = s_buffer ??= new char[ChunkLength + 256];
-        if (buffer.Length < ChunkLength + _longestStem)
-        {
-            buffer = s_buffer = new char[ChunkLength + _longestStem];
-        }
 
+        // Taken, not shared, while in use: onHit may run code that scans another file on this thread.
+        var buffer = s_buffer is { } cached && cached.Length >= ChunkLength + _longestStem ? cached : new char[ChunkLength + Math.Max(_longestStem, 64)];
+        s_buffer = null;
         for (var chunkStart = start; chunkStart < end; chunkStart += ChunkLength)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -67,12 +71,11 @@ internal sealed class IdentifierScan
             // The chunk overlaps the next by a stem's length, so a stem across the boundary is found in this chunk.
             var count = Math.Min(end - chunkStart, ChunkLength + _longestStem - 1);
             text.CopyTo(chunkStart, buffer, 0, count);
-            var window = new ReadOnlySpan<char>(buffer, 0, count);
             foreach (var stem in _stems)
             {
                 for (var offset = 0; offset < count;)
                 {
-                    var index = window.Slice(offset).IndexOf(stem.AsSpan());
+                    var index = new ReadOnlySpan<char>(buffer, offset, count - offset).IndexOf(stem.AsSpan());
                     if (index < 0 || offset + index >= ChunkLength)
                     {
                         break;
@@ -82,12 +85,20 @@ internal sealed class IdentifierScan
                     offset += index + stem.Length;
                     if (IsNameAt(text, position, stem) && IdentifierTokenAt(root, text, position) is { } token)
                     {
-                        found.Add(token);
+                        onHit(token, state);
                     }
                 }
             }
         }
 
+        s_buffer = buffer;
+    }
+
+    /// <summary>The hits of <see cref="Find{TState}"/> as a list (tests, and callers that need them all at once).</summary>
+    public List<SyntaxToken> FindAll(SyntaxTree tree, TextSpan? span, CancellationToken cancellationToken)
+    {
+        var found = new List<SyntaxToken>();
+        Find(tree, span, found, static (token, list) => list.Add(token), cancellationToken);
         return found;
     }
 
@@ -95,6 +106,11 @@ internal sealed class IdentifierScan
     private bool IsNameAt(SourceText text, int position, string stem)
     {
         if (position > 0 && SyntaxFacts.IsIdentifierPartCharacter(text[position - 1]))
+        {
+            return false;
+        }
+
+        if (_memberAccessOnly && !FollowsDot(text, position))
         {
             return false;
         }
@@ -115,6 +131,17 @@ internal sealed class IdentifierScan
         }
 
         return false;
+    }
+
+    private static bool FollowsDot(SourceText text, int position)
+    {
+        var before = position - 1;
+        while (before >= 0 && char.IsWhiteSpace(text[before]))
+        {
+            before--;
+        }
+
+        return before >= 0 && text[before] == '.';
     }
 
     private static bool EqualsAt(SourceText text, int position, string name, int alreadyMatched)

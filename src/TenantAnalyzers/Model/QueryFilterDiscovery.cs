@@ -191,13 +191,13 @@ internal sealed class QueryFilterDiscovery
                 if (name is "HasQueryFilter" or "SetQueryFilter")
                 {
                     semanticModel ??= _model.Compilation.GetSemanticModel(body.SyntaxTree);
-                    RecordFilter(invocation, body, semanticModel);
+                    RecordFilter(invocation, body, semanticModel, builderNames);
                 }
                 else if (name is "IsMultiTenant")
                 {
                     // Finbuckle.MultiTenant: the entity gets its tenant filter from the library.
                     semanticModel ??= _model.Compilation.GetSemanticModel(body.SyntaxTree);
-                    RecordBuilderEntity(invocation, semanticModel);
+                    RecordBuilderEntity(invocation, semanticModel, builderNames);
                 }
                 else if (HandsOverModelBuilder(invocation, name, builderNames))
                 {
@@ -270,7 +270,7 @@ internal sealed class QueryFilterDiscovery
         }
     }
 
-    private void RecordFilter(InvocationExpressionSyntax invocation, SyntaxNode enclosingBody, SemanticModel semanticModel)
+    private void RecordFilter(InvocationExpressionSyntax invocation, SyntaxNode enclosingBody, SemanticModel semanticModel, List<string> builderNames)
     {
         var arguments = invocation.ArgumentList.Arguments;
         if (arguments.Count == 0)
@@ -292,7 +292,7 @@ internal sealed class QueryFilterDiscovery
             _facts.TenantFilterNames.Add(filterName);
         }
 
-        if (RecordBuilderEntity(invocation, semanticModel))
+        if (RecordBuilderEntity(invocation, semanticModel, builderNames))
         {
             return;
         }
@@ -302,8 +302,30 @@ internal sealed class QueryFilterDiscovery
     }
 
     /// <summary>Records <c>T</c> of a call on <c>EntityTypeBuilder&lt;T&gt;</c>; false when the receiver is not one.</summary>
-    private bool RecordBuilderEntity(InvocationExpressionSyntax invocation, SemanticModel semanticModel)
+    private bool RecordBuilderEntity(InvocationExpressionSyntax invocation, SemanticModel semanticModel, List<string> builderNames)
     {
+        // modelBuilder.Entity<Customer>().HasQueryFilter(...) on the method's ModelBuilder parameter, the common shape:
+        // binding the type argument alone is enough, where typing the receiver would bind the statement and its lambdas.
+        if (invocation.Expression is MemberAccessExpressionSyntax
+            {
+                Expression: InvocationExpressionSyntax
+                {
+                    ArgumentList.Arguments.Count: 0,
+                    Expression: MemberAccessExpressionSyntax
+                    {
+                        Expression: IdentifierNameSyntax receiver,
+                        Name: GenericNameSyntax { Identifier.ValueText: "Entity", TypeArgumentList.Arguments.Count: 1 } entityMethod,
+                    },
+                },
+            }
+            && builderNames.Contains(receiver.Identifier.ValueText)
+            && entityMethod.TypeArgumentList.Arguments[0] is var entityType
+            && semanticModel.GetSpeculativeTypeInfo(entityType.SpanStart, entityType, SpeculativeBindingOption.BindAsTypeOrNamespace).Type is { TypeKind: not TypeKind.Error } entity)
+        {
+            RecordEntity(entity);
+            return true;
+        }
+
         var receiverType = invocation.Expression is MemberAccessExpressionSyntax access
             ? semanticModel.GetTypeInfo(access.Expression, _cancellationToken).Type
             : null;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -23,8 +24,13 @@ public sealed class TenantIdFromInputAnalyzer : TenantRuleAnalyzer
     {
         var entryPoints = new EntryPoints(model);
         var gate = new InputSyntaxGate(model.Options);
-        string[] names = model.Ef.HasEntityFramework ? ["Id", "Find", "FindAsync", .. model.Options.TenantKeys] : ["Id", .. model.Options.TenantKeys];
+        var keys = model.Options.TenantKeys.Where(key => key != "Id");
+        string[] names = model.Ef.HasEntityFramework ? ["Find", "FindAsync", .. keys] : [.. keys];
         RegisterIdentifierAction(start, model, new IdentifierScan(names), c => Analyze(c, model, entryPoints, gate));
+
+        // A tenant root's key is only compared as a member of the query's entity (c => c.Id == companyId), and Id is
+        // the most common name in a data-access code base: only its member reads are worth a look.
+        RegisterIdentifierAction(start, model, new IdentifierScan(["Id"], memberAccessOnly: true), c => Analyze(c, model, entryPoints, gate));
     }
 
     /// <summary>Where a name hit leads: a key assignment, a key comparison or a <c>Find</c> call.</summary>

@@ -41,21 +41,27 @@ public sealed class TenantKeyNotForcedAnalyzer : TenantRuleAnalyzer
     /// </summary>
     private static void AnalyzeFile(SemanticModelAnalysisContext context, TenantModel model, Lazy<bool> stamping)
     {
-        HashSet<SyntaxNode>? members = null;
-        foreach (var token in SinkNames.Find(context.SemanticModel.SyntaxTree, span: null, context.CancellationToken))
-        {
-            if (SyntaxNames.InvocationNamedBy(token) is not { } sink
-                || SyntaxScope.EnclosingMember(sink) is not { } member
-                || !(members ??= new HashSet<SyntaxNode>()).Add(member))
+        var members = new HashSet<SyntaxNode>();
+        SinkNames.Find(
+            context.SemanticModel.SyntaxTree,
+            span: null,
+            members,
+            static (token, found) =>
             {
-                continue;
-            }
+                if (SyntaxNames.InvocationNamedBy(token) is { } sink)
+                {
+                    found.Add(SyntaxScope.EnclosingMember(sink));
+                }
+            },
+            context.CancellationToken);
 
+        foreach (var member in members)
+        {
             foreach (var node in member.DescendantNodes())
             {
                 if (node is BaseObjectCreationExpressionSyntax creation)
                 {
-                    AnalyzeCreation(new CandidateContext(context, model, token), creation, model, stamping);
+                    AnalyzeCreation(new CandidateContext(context, model, creation.NewKeyword), creation, model, stamping);
                 }
             }
         }

@@ -58,13 +58,12 @@ public abstract class TenantRuleAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        RegisterFileAction(start, context =>
-        {
-            foreach (var token in names.Find(context.SemanticModel.SyntaxTree, span: null, context.CancellationToken))
-            {
-                analyze(new CandidateContext(context, model, token));
-            }
-        });
+        RegisterFileAction(start, context => names.Find(
+            context.SemanticModel.SyntaxTree,
+            span: null,
+            (Context: context, Model: model, Analyze: analyze),
+            static (token, state) => state.Analyze(new CandidateContext(state.Context, state.Model, token)),
+            context.CancellationToken));
     }
 
     /// <summary>Calls <paramref name="analyze"/> for every invocation of a method named as <paramref name="names"/> lists.</summary>

@@ -9,7 +9,7 @@ public sealed class IdentifierScanTests
     private static readonly IdentifierScan Picks = new(["First", "FirstOrDefault", "Find", "FindAsync"]);
 
     private static string[] Found(IdentifierScan scan, string source) =>
-        scan.Find(CSharpSyntaxTree.ParseText(source), span: null, CancellationToken.None)
+        scan.FindAll(CSharpSyntaxTree.ParseText(source), span: null, CancellationToken.None)
             .OrderBy(t => t.SpanStart)
             .Select(t => $"{t.ValueText}@{t.GetLocation().GetLineSpan().StartLinePosition.Line}")
             .ToArray();
@@ -92,10 +92,27 @@ public sealed class IdentifierScanTests
         var tree = CSharpSyntaxTree.ParseText(source);
         var secondMethod = source.IndexOf("void B", StringComparison.Ordinal);
 
-        var found = Picks.Find(tree, new Microsoft.CodeAnalysis.Text.TextSpan(secondMethod, source.Length - secondMethod), CancellationToken.None);
+        var found = Picks.FindAll(tree, new Microsoft.CodeAnalysis.Text.TextSpan(secondMethod, source.Length - secondMethod), CancellationToken.None);
 
         Assert.Single(found);
         Assert.True(found[0].SpanStart > secondMethod);
+    }
+
+    [Fact]
+    public void Member_access_only_finds_member_reads()
+    {
+        var scan = new IdentifierScan(["Id"], memberAccessOnly: true);
+
+        var found = Found(scan, """
+            class C
+            {
+                int Id;
+                bool M(C c, C d) => c.Id == Id && d?.Id == 1 && c
+                    .Id == 2;
+            }
+            """);
+
+        Assert.Equal(["Id@3", "Id@3", "Id@4"], found);
     }
 
     [Fact]
