@@ -34,35 +34,48 @@ public sealed class BenchmarkRunner(BenchmarkOptions options, ImmutableArray<Met
         await DocumentLatencyMeasurement.MeasureEveryDocumentAsync(Parse(Math.Min(files, 200)), AnalyzerSets.TenantAnalyzers(), cancellationToken);
     }
 
-    public async Task<SizeResult> MeasureSizeAsync(int files, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every size in every repetition, repetition by repetition (all sizes once, then all sizes again): whatever drifts
+    /// during the run — JIT tiering, the machine — spreads over every size instead of weighing on the first one.
+    /// </summary>
+    public async Task<IReadOnlyList<SizeResult>> MeasureSizesAsync(IReadOnlyList<int> sizes, CancellationToken cancellationToken)
     {
-        var corpus = Parse(files);
-        var sets = Sets(corpus);
-        var compileMs = new List<double>();
-        var runs = new List<AnalyzerRun>();
+        var corpora = sizes.Select(files => (Files: files, Corpus: Parse(files))).ToList();
+        var sets = corpora.ToDictionary(c => c.Files, c => Sets(c.Corpus));
+        var compileMs = corpora.ToDictionary(c => c.Files, _ => new List<double>());
+        var runs = corpora.ToDictionary(c => c.Files, _ => new List<AnalyzerRun>());
         for (var repetition = 1; repetition <= options.Repeat; repetition++)
         {
-            Collect();
-            var (milliseconds, errors) = WholeCompilationMeasurement.Compile(corpus);
-            if (errors > 0)
-            {
-                throw new InvalidOperationException($"The generated corpus of {files} files does not compile ({errors} errors): no figure would mean anything.");
-            }
-
-            compileMs.Add(milliseconds);
-            log.WriteLine($"  {files} files, run {repetition}/{options.Repeat}: compile {milliseconds:F0} ms");
-            foreach (var set in sets)
+            foreach (var (files, corpus) in corpora)
             {
                 Collect();
-                var run = await WholeCompilationMeasurement.AnalyzeAsync(corpus, set, cancellationToken);
-                log.WriteLine($"  {files} files, run {repetition}/{options.Repeat}: {set.Name} {run.ExecutionMs:F0} ms (wall {run.WallMs:F0} ms)");
-                runs.Add(run);
+                var (milliseconds, errors) = WholeCompilationMeasurement.Compile(corpus);
+                if (errors > 0)
+                {
+                    throw new InvalidOperationException($"The generated corpus of {files} files does not compile ({errors} errors): no figure would mean anything.");
+                }
+
+                compileMs[files].Add(milliseconds);
+                log.WriteLine($"  {files} files, run {repetition}/{options.Repeat}: compile {milliseconds:F0} ms");
+                foreach (var set in sets[files])
+                {
+                    Collect();
+                    var run = await WholeCompilationMeasurement.AnalyzeAsync(corpus, set, cancellationToken);
+                    log.WriteLine($"  {files} files, run {repetition}/{options.Repeat}: {set.Name} {run.ExecutionMs:F0} ms (wall {run.WallMs:F0} ms)");
+                    runs[files].Add(run);
+                }
             }
         }
 
-        var result = Summarise(corpus.Corpus, compileMs, runs);
-        VerifyReferenceAnalyzersReport(result);
-        return result;
+        var results = new List<SizeResult>();
+        foreach (var (files, corpus) in corpora)
+        {
+            var result = Summarise(corpus.Corpus, compileMs[files], runs[files]);
+            VerifyReferenceAnalyzersReport(result);
+            results.Add(result);
+        }
+
+        return results;
     }
 
     public async Task<DocumentLatencyResult> MeasureDocumentLatencyAsync(int files, CancellationToken cancellationToken)

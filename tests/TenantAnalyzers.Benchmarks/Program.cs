@@ -26,11 +26,7 @@ var references = await CorpusCompilation.ResolveReferencesAsync(cancellationToke
 var runner = new BenchmarkRunner(options, references, log);
 await runner.WarmUpAsync(cancellationToken);
 
-var sizes = new List<SizeResult>();
-foreach (var files in options.Sizes)
-{
-    sizes.Add(await runner.MeasureSizeAsync(files, cancellationToken));
-}
+var sizes = await runner.MeasureSizesAsync(options.Sizes, cancellationToken);
 
 var documents = await runner.MeasureDocumentLatencyAsync(options.IdeSize, cancellationToken);
 var fit = Statistics.LinearFit(sizes.Select(s => (double)s.Files).ToArray(), sizes.Select(s => s.OursMs).ToArray());
