@@ -191,13 +191,13 @@ internal sealed class QueryFilterDiscovery
                 if (name is "HasQueryFilter" or "SetQueryFilter")
                 {
                     semanticModel ??= _model.Compilation.GetSemanticModel(body.SyntaxTree);
-                    RecordFilter(invocation, body, semanticModel, builderNames);
+                    RecordFilter(invocation, body, semanticModel, method, builderNames);
                 }
                 else if (name is "IsMultiTenant")
                 {
                     // Finbuckle.MultiTenant: the entity gets its tenant filter from the library.
                     semanticModel ??= _model.Compilation.GetSemanticModel(body.SyntaxTree);
-                    RecordBuilderEntity(invocation, semanticModel, builderNames);
+                    RecordBuilderEntity(invocation, semanticModel, method, builderNames);
                 }
                 else if (HandsOverModelBuilder(invocation, name, builderNames))
                 {
@@ -270,7 +270,7 @@ internal sealed class QueryFilterDiscovery
         }
     }
 
-    private void RecordFilter(InvocationExpressionSyntax invocation, SyntaxNode enclosingBody, SemanticModel semanticModel, List<string> builderNames)
+    private void RecordFilter(InvocationExpressionSyntax invocation, SyntaxNode enclosingBody, SemanticModel semanticModel, IMethodSymbol method, List<string> builderNames)
     {
         var arguments = invocation.ArgumentList.Arguments;
         if (arguments.Count == 0)
@@ -292,7 +292,7 @@ internal sealed class QueryFilterDiscovery
             _facts.TenantFilterNames.Add(filterName);
         }
 
-        if (RecordBuilderEntity(invocation, semanticModel, builderNames))
+        if (RecordBuilderEntity(invocation, semanticModel, method, builderNames))
         {
             return;
         }
@@ -302,8 +302,17 @@ internal sealed class QueryFilterDiscovery
     }
 
     /// <summary>Records <c>T</c> of a call on <c>EntityTypeBuilder&lt;T&gt;</c>; false when the receiver is not one.</summary>
-    private bool RecordBuilderEntity(InvocationExpressionSyntax invocation, SemanticModel semanticModel, List<string> builderNames)
+    private bool RecordBuilderEntity(InvocationExpressionSyntax invocation, SemanticModel semanticModel, IMethodSymbol method, List<string> builderNames)
     {
+        // builder.HasQueryFilter(...) on the method's EntityTypeBuilder<T> parameter (IEntityTypeConfiguration<T>.Configure):
+        // the parameter's type says it all.
+        if (invocation.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax parameterName }
+            && EntityBuilderParameterEntity(method, parameterName.Identifier.ValueText) is { } configured)
+        {
+            RecordEntity(configured);
+            return true;
+        }
+
         // modelBuilder.Entity<Customer>().HasQueryFilter(...) on the method's ModelBuilder parameter, the common shape:
         // binding the type argument alone is enough, where typing the receiver would bind the statement and its lambdas.
         if (invocation.Expression is MemberAccessExpressionSyntax
@@ -337,6 +346,21 @@ internal sealed class QueryFilterDiscovery
         }
 
         return false;
+    }
+
+    private ITypeSymbol? EntityBuilderParameterEntity(IMethodSymbol method, string name)
+    {
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.Name == name
+                && parameter.Type is INamedTypeSymbol { IsGenericType: true } builder
+                && SymbolEqualityComparer.Default.Equals(builder.OriginalDefinition, _model.Ef.EntityTypeBuilderOfT))
+            {
+                return builder.TypeArguments[0];
+            }
+        }
+
+        return null;
     }
 
     private void RecordEntity(ITypeSymbol entity)

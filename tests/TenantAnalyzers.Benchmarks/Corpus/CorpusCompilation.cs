@@ -51,6 +51,12 @@ public sealed class CorpusCompilation
         return new CorpusCompilation(corpus, trees, references);
     }
 
+    /// <summary>
+    /// The same corpus parsed again: a build parses its files afresh, so nothing an earlier measurement cached on the
+    /// syntax trees (analyzers may cache per-tree facts for the IDE's compilation snapshots) may carry over.
+    /// </summary>
+    public CorpusCompilation Reparse() => Parse(Corpus, _references);
+
     public CSharpCompilation CreateCompilation() =>
         CSharpCompilation.Create("Booking", Trees, _references, CompilationOptions);
 }
