@@ -1,5 +1,6 @@
 using System;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -45,6 +46,51 @@ internal sealed class CreatedEntityFlow
         var flow = new CreatedEntityFlow(model, root);
         flow.FollowValue(creation, isEntity: true, depth: 0);
         return flow;
+    }
+
+    /// <summary>
+    /// True when the syntax alone shows that <see cref="Follow"/> would find no save: the object is thrown, returned
+    /// from a method, or an argument of a call that is neither a save, nor a list's <c>Add</c>/<c>Insert</c>/<c>Push</c>/
+    /// <c>Enqueue</c>, nor named like a LINQ operator (<c>Ok(new Summary(...))</c>, a logger). Lets TI0004 skip binding
+    /// most creations of a member that saves something else. False decides nothing.
+    /// </summary>
+    public static bool EndsBeforeAnySinkBySyntax(BaseObjectCreationExpressionSyntax creation, EfSymbols ef)
+    {
+        SyntaxNode value = creation;
+        while (value.Parent is ParenthesizedExpressionSyntax or CastExpressionSyntax
+            || value.Parent.IsKind(SyntaxKind.SuppressNullableWarningExpression))
+        {
+            value = value.Parent;
+        }
+
+        switch (value.Parent)
+        {
+            case ThrowStatementSyntax or ThrowExpressionSyntax:
+                return true;
+            case ReturnStatementSyntax returned:
+                // A lambda's return flows on (Select(d => { return new Customer(...); })); a method's does not.
+                foreach (var ancestor in returned.Ancestors())
+                {
+                    if (ancestor is AnonymousFunctionExpressionSyntax)
+                    {
+                        return false;
+                    }
+
+                    if (ancestor is MemberDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax call } }:
+                return SyntaxNames.GetInvokedName(call) is { } name
+                    && Array.IndexOf(SinkNames, name) < 0
+                    && name is not ("Insert" or "Push" or "Enqueue")
+                    && !ef.MayBeLinqOperatorName(name);
+            default:
+                return false;
+        }
     }
 
     /// <summary>True for a property that sets the owner: the tenant key, or the navigation to the tenant root (EF Core sets the key from it).</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 
@@ -21,6 +22,7 @@ internal sealed class EfSymbols
     private readonly Lazy<INamedTypeSymbol?> _queryable;
     private readonly Lazy<INamedTypeSymbol?> _enumerable;
     private readonly Lazy<INamedTypeSymbol?> _iQueryableOfT;
+    private readonly Lazy<HashSet<string>> _linqOperatorNames;
 
     // Only DbContext is resolved up front (it tells whether EF Core is there at all); the rest on first use. The IDE
     // analyses every document on its own copy of the compilation, so eager lookups would be paid on every request.
@@ -42,6 +44,7 @@ internal sealed class EfSymbols
         _queryable = Lookup(compilation, "System.Linq.Queryable");
         _enumerable = Lookup(compilation, "System.Linq.Enumerable");
         _iQueryableOfT = Lookup(compilation, "System.Linq.IQueryable`1");
+        _linqOperatorNames = new(() => MemberNames(Queryable, Enumerable, QueryableExtensions), LazyThreadSafetyMode.PublicationOnly);
     }
 
     public INamedTypeSymbol? QueryableExtensions => _queryableExtensions.Value;
@@ -84,6 +87,20 @@ internal sealed class EfSymbols
     private static Lazy<INamedTypeSymbol?> Lookup(IAssemblySymbol? assembly, string metadataName) =>
         new(() => assembly?.GetTypeByMetadataName(metadataName), LazyThreadSafetyMode.PublicationOnly);
 
+    private static HashSet<string> MemberNames(params INamedTypeSymbol?[] types)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var type in types)
+        {
+            if (type is not null)
+            {
+                names.UnionWith(type.MemberNames);
+            }
+        }
+
+        return names;
+    }
+
     private static IAssemblySymbol? FindReferencedAssembly(Compilation compilation, string name)
     {
         foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
@@ -99,6 +116,9 @@ internal sealed class EfSymbols
 
     public bool IsEfQueryableExtension(IMethodSymbol method) =>
         QueryableExtensions is not null && SymbolEqualityComparer.Default.Equals(method.ContainingType, QueryableExtensions);
+
+    /// <summary>False when no method of <see cref="IsLinqOperator"/>'s types has that name: the call is not a LINQ operator.</summary>
+    public bool MayBeLinqOperatorName(string name) => _linqOperatorNames.Value.Contains(name);
 
     public bool IsLinqOperator(IMethodSymbol method) =>
         SymbolEqualityComparer.Default.Equals(method.ContainingType, Queryable)

@@ -20,8 +20,12 @@ internal sealed class IdentifierScan
 {
     private const int ChunkLength = 16 * 1024;
 
+    // Two per thread: a scan of a member's text may run inside the callback of a scan of its file.
     [ThreadStatic]
     private static char[]? s_buffer;
+
+    [ThreadStatic]
+    private static char[]? s_nestedBuffer;
 
     private readonly string[] _names;
 
@@ -41,6 +45,13 @@ internal sealed class IdentifierScan
         _longestStem = _stems.Length == 0 ? 0 : _stems.Max(s => s.Length);
     }
 
+    /// <summary>One name, without the set-up of many: for the scans of a member's text made on the hot path.</summary>
+    public IdentifierScan(string name)
+    {
+        _names = _stems = [name];
+        _longestStem = name.Length;
+    }
+
     public bool IsEmpty => _names.Length == 0;
 
     public bool Contains(string? name) => name is not null && Array.IndexOf(_names, name) >= 0;
@@ -49,11 +60,23 @@ internal sealed class IdentifierScan
     /// Calls <paramref name="onHit"/> with every identifier token in <paramref name="span"/> (the whole tree when null)
     /// named one of the names, in no particular order. No list is built: a file with hundreds of hits allocates nothing.
     /// </summary>
-    public void Find<TState>(SyntaxTree tree, TextSpan? span, TState state, Action<SyntaxToken, TState> onHit, CancellationToken cancellationToken)
+    public void Find<TState>(SyntaxTree tree, TextSpan? span, TState state, Action<SyntaxToken, TState> onHit, CancellationToken cancellationToken) =>
+        Scan(tree, span, (State: state, OnHit: onHit), static (token, s) =>
+        {
+            s.OnHit(token, s.State);
+            return false;
+        }, cancellationToken);
+
+    /// <summary>True when <paramref name="predicate"/> holds for a hit in <paramref name="span"/>; stops at the first.</summary>
+    public bool Any<TState>(SyntaxTree tree, TextSpan span, TState state, Func<SyntaxToken, TState, bool> predicate, CancellationToken cancellationToken) =>
+        Scan(tree, span, state, predicate, cancellationToken);
+
+    /// <summary>Calls <paramref name="onHit"/> per hit until it returns true; returns whether it did.</summary>
+    private bool Scan<TState>(SyntaxTree tree, TextSpan? span, TState state, Func<SyntaxToken, TState, bool> onHit, CancellationToken cancellationToken)
     {
         if (IsEmpty)
         {
-            return;
+            return false;
         }
 
         var text = tree.GetText(cancellationToken);
@@ -61,9 +84,7 @@ internal sealed class IdentifierScan
         var start = span?.Start ?? 0;
         var end = Math.Min(span?.End ?? text.Length, text.Length);
 
-        // Taken, not shared, while in use: onHit may run code that scans another file on this thread.
-        var buffer = s_buffer is { } cached && cached.Length >= ChunkLength + _longestStem ? cached : new char[ChunkLength + Math.Max(_longestStem, 64)];
-        s_buffer = null;
+        var buffer = Rent(_longestStem);
         for (var chunkStart = start; chunkStart < end; chunkStart += ChunkLength)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -83,15 +104,48 @@ internal sealed class IdentifierScan
 
                     var position = chunkStart + offset + index;
                     offset += index + stem.Length;
-                    if (IsNameAt(text, position, stem) && IdentifierTokenAt(root, text, position) is { } token)
+                    if (IsNameAt(text, position, stem) && IdentifierTokenAt(root, text, position) is { } token && onHit(token, state))
                     {
-                        onHit(token, state);
+                        Return(buffer);
+                        return true;
                     }
                 }
             }
         }
 
-        s_buffer = buffer;
+        Return(buffer);
+        return false;
+    }
+
+    /// <summary>Taken, not shared, while in use: a hit's callback may scan again on this thread.</summary>
+    private static char[] Rent(int longestStem)
+    {
+        var length = ChunkLength + Math.Max(longestStem, 64);
+        if (s_buffer is { } buffer && buffer.Length >= length)
+        {
+            s_buffer = null;
+            return buffer;
+        }
+
+        if (s_nestedBuffer is { } nested && nested.Length >= length)
+        {
+            s_nestedBuffer = null;
+            return nested;
+        }
+
+        return new char[length];
+    }
+
+    private static void Return(char[] buffer)
+    {
+        if (s_buffer is null)
+        {
+            s_buffer = buffer;
+        }
+        else
+        {
+            s_nestedBuffer = buffer;
+        }
     }
 
     /// <summary>The hits of <see cref="Find{TState}"/> as a list (tests, and callers that need them all at once).</summary>

@@ -1,7 +1,5 @@
-using System;
-using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -13,15 +11,13 @@ namespace TenantAnalyzers.Model;
 /// </summary>
 internal static class SyntaxScope
 {
-    private static readonly ConditionalWeakTable<SyntaxNode, HashSet<string>> LocalNames = new();
-
     /// <summary>
     /// True when <paramref name="value"/> reads a parameter of an enclosing method, local function or lambda, or a local
     /// of the enclosing member: request input can only arrive that way, never through a field (<c>_companyContext</c>).
     /// <paramref name="skipInnermostLambda"/> leaves out the parameters of the lambda the node sits in (the entity of a
     /// query predicate, <c>e</c> in <c>e =&gt; e.CompanyId == companyId</c>).
     /// </summary>
-    public static bool ReadsParameterOrLocal(SyntaxNode value, bool skipInnermostLambda)
+    public static bool ReadsParameterOrLocal(SyntaxNode value, bool skipInnermostLambda, CancellationToken cancellationToken)
     {
         foreach (var identifier in value.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
         {
@@ -30,7 +26,7 @@ internal static class SyntaxScope
                 continue;
             }
 
-            if (IsParameterOrLocal(identifier, skipInnermostLambda))
+            if (IsParameterOrLocal(identifier, skipInnermostLambda, cancellationToken))
             {
                 return true;
             }
@@ -39,7 +35,7 @@ internal static class SyntaxScope
         return false;
     }
 
-    private static bool IsParameterOrLocal(IdentifierNameSyntax identifier, bool skipInnermostLambda)
+    private static bool IsParameterOrLocal(IdentifierNameSyntax identifier, bool skipInnermostLambda, CancellationToken cancellationToken)
     {
         var name = identifier.Identifier.ValueText;
         var skipped = !skipInnermostLambda;
@@ -78,9 +74,9 @@ internal static class SyntaxScope
 
                     break;
                 case BaseMethodDeclarationSyntax method:
-                    return Declares(method.ParameterList, name) || DeclaresLocal(method, name);
+                    return Declares(method.ParameterList, name) || DeclaresLocal(method, name, cancellationToken);
                 case AccessorDeclarationSyntax or BasePropertyDeclarationSyntax or FieldDeclarationSyntax or GlobalStatementSyntax:
-                    return DeclaresLocal(ancestor, name);
+                    return DeclaresLocal(ancestor, name, cancellationToken);
             }
         }
 
@@ -100,31 +96,19 @@ internal static class SyntaxScope
         return false;
     }
 
-    private static bool DeclaresLocal(SyntaxNode member, string name) =>
-        LocalNames.GetValue(member, CollectLocalNames).Contains(name);
-
-    /// <summary>The names of the locals a member declares, collected once per member (syntax is immutable).</summary>
-    private static HashSet<string> CollectLocalNames(SyntaxNode member)
-    {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var node in member.DescendantNodes())
+    /// <summary>
+    /// True when the member declares a local (or pattern or <c>foreach</c> variable) by that name: a search of the
+    /// member's text for the name, with a look at each hit, instead of a walk of every node of the member.
+    /// </summary>
+    private static bool DeclaresLocal(SyntaxNode member, string name, CancellationToken cancellationToken) =>
+        new IdentifierScan(name).Any(member.SyntaxTree, member.Span, 0, static (token, _) => token.Parent switch
         {
-            var declared = node switch
-            {
-                VariableDeclaratorSyntax declarator => declarator.Identifier.ValueText,
-                SingleVariableDesignationSyntax designation => designation.Identifier.ValueText,
-                ForEachStatementSyntax forEach => forEach.Identifier.ValueText,
-                _ => null,
-            };
-
-            if (declared is not null)
-            {
-                names.Add(declared);
-            }
-        }
-
-        return names;
-    }
+            VariableDeclaratorSyntax declarator => declarator.Identifier == token,
+            SingleVariableDesignationSyntax designation => designation.Identifier == token,
+            ForEachStatementSyntax forEach => forEach.Identifier == token,
+            CatchDeclarationSyntax caught => caught.Identifier == token,
+            _ => false,
+        }, cancellationToken);
 
     /// <summary>The member declaration around <paramref name="node"/>; the whole file for top-level statements.</summary>
     public static SyntaxNode EnclosingMember(SyntaxNode node) =>

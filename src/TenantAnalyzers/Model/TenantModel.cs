@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -16,6 +17,15 @@ namespace TenantAnalyzers.Model;
 internal sealed class TenantModel
 {
     private static readonly ConditionalWeakTable<Compilation, TenantModel> Cache = new();
+
+    /// <summary>LINQ and EF Core operators whose result holds the same entities as their source.</summary>
+    private static readonly HashSet<string> ElementPreservingOperators = new(StringComparer.Ordinal)
+    {
+        "Where", "OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending", "Skip", "Take", "Distinct", "Reverse",
+        "AsQueryable", "AsEnumerable", "AsAsyncEnumerable", "AsNoTracking", "AsNoTrackingWithIdentityResolution", "AsTracking",
+        "AsSplitQuery", "AsSingleQuery", "Include", "ThenInclude", "TagWith", "TagWithCallSite", "IgnoreQueryFilters",
+        "IgnoreAutoIncludes",
+    };
 
     private readonly ConcurrentDictionary<ITypeSymbol, TenantTypeInfo> _types = new(SymbolEqualityComparer.Default);
     private readonly Lazy<QueryFilterMap> _filters;
@@ -111,6 +121,40 @@ internal sealed class TenantModel
         };
 
         return setName is not null && (Options.QueryFilters == QueryFilterMode.All || Filters.IsFilteredDbSet(setName));
+    }
+
+    /// <summary>
+    /// The syntax test for "this query can only load rows that no tenant owns": a DbSet property whose every type is not
+    /// tenant-owned (<c>_db.Companies</c>, <c>_db.Countries</c>), under operators that keep the element type
+    /// (<c>Where</c>, <c>AsNoTracking</c>, <c>OrderBy</c>...). A projection (<c>SelectMany(c =&gt; c.Branches)</c>) or an
+    /// unknown call decides nothing. Needs the discovered model configuration, so only with <c>query_filters = detect</c>.
+    /// </summary>
+    public bool LoadsOnlyUnownedBySyntax(InvocationExpressionSyntax call)
+    {
+        if (Options.QueryFilters != QueryFilterMode.Detect)
+        {
+            return false;
+        }
+
+        var receiver = (call.Expression as MemberAccessExpressionSyntax)?.Expression;
+        while (receiver is InvocationExpressionSyntax inner)
+        {
+            if (SyntaxNames.GetInvokedName(inner) is not { } name || !ElementPreservingOperators.Contains(name))
+            {
+                return false;
+            }
+
+            receiver = (inner.Expression as MemberAccessExpressionSyntax)?.Expression;
+        }
+
+        var setName = receiver switch
+        {
+            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            _ => null,
+        };
+
+        return setName is not null && Filters.HoldsNoTenantOwnedType(setName);
     }
 
     /// <summary>

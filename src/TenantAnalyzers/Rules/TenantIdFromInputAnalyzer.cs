@@ -82,7 +82,7 @@ public sealed class TenantIdFromInputAnalyzer : TenantRuleAnalyzer
     {
         if (!model.IsTenantKeyName(LastName(syntax.Left) ?? string.Empty)
             || !gate.MayBeInput(syntax, syntax.Right)
-            || !SyntaxScope.ReadsParameterOrLocal(syntax.Right, skipInnermostLambda: false)
+            || !SyntaxScope.ReadsParameterOrLocal(syntax.Right, skipInnermostLambda: false, context.CancellationToken)
             || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment)
         {
             return;
@@ -104,7 +104,8 @@ public sealed class TenantIdFromInputAnalyzer : TenantRuleAnalyzer
         if ((!IsKeyName(LastName(syntax.Left), model) && !IsKeyName(LastName(syntax.Right), model))
             || (!IsTenantKeyComparison(syntax, model) && !model.MayBeTenantRootSet(EnclosingQueryRootName(syntax)))
             || !gate.MayBeInput(syntax, syntax)
-            || !(SyntaxScope.ReadsParameterOrLocal(syntax.Left, skipInnermostLambda: true) || SyntaxScope.ReadsParameterOrLocal(syntax.Right, skipInnermostLambda: true)))
+            || !(SyntaxScope.ReadsParameterOrLocal(syntax.Left, skipInnermostLambda: true, context.CancellationToken)
+                || SyntaxScope.ReadsParameterOrLocal(syntax.Right, skipInnermostLambda: true, context.CancellationToken)))
         {
             return;
         }
@@ -133,7 +134,7 @@ public sealed class TenantIdFromInputAnalyzer : TenantRuleAnalyzer
         if (SyntaxNames.GetInvokedName(syntax) is not ("Find" or "FindAsync")
             || !model.MayBeTenantRootSet(SyntaxNames.QueryRootName(syntax))
             || !gate.MayBeInput(syntax, syntax.ArgumentList)
-            || !SyntaxScope.ReadsParameterOrLocal(syntax.ArgumentList, skipInnermostLambda: false)
+            || !SyntaxScope.ReadsParameterOrLocal(syntax.ArgumentList, skipInnermostLambda: false, context.CancellationToken)
             || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation call)
         {
             return;

@@ -69,8 +69,8 @@ public sealed class TenantKeyNotForcedAnalyzer : TenantRuleAnalyzer
 
     private static void AnalyzeCreation(CandidateContext context, BaseObjectCreationExpressionSyntax syntax, TenantModel model, Lazy<bool> stamping)
     {
-        // Syntax first: most creations are not entities, or set the key in the initializer.
-        if (InitializerSetsTenantKey(syntax, model))
+        // Syntax first: most creations are not entities, set the key in the initializer, or go nowhere near a save.
+        if (InitializerSetsTenantKey(syntax, model) || CreatedEntityFlow.EndsBeforeAnySinkBySyntax(syntax, model.Ef))
         {
             return;
         }
