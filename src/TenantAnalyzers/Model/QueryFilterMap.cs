@@ -18,7 +18,6 @@ internal sealed class QueryFilterMap
     private readonly HashSet<string> _tenantFilterNames;
     private readonly ConcurrentDictionary<ITypeSymbol, bool> _filtered = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<string, bool> _dbSetsFiltered = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, bool> _dbSetsUnowned = new(StringComparer.Ordinal);
 
     private QueryFilterMap(TenantModel model, QueryFilterFacts facts)
     {
@@ -56,16 +55,6 @@ internal sealed class QueryFilterMap
             && _dbSetsFiltered.GetOrAdd(dbSetName, _ => entities.TrueForAll(name =>
                 _model.Compilation.GetTypeByMetadataName(name) is { } entity && IsTenantFiltered(entity)));
     }
-
-    /// <summary>
-    /// True when every DbSet property named <paramref name="dbSetName"/> in the model configuration holds a type that is
-    /// not tenant-owned (the tenant root, a lookup table): a lookup on it cannot leak another tenant's row, and a rule
-    /// can skip binding it. False decides nothing (unknown name, a DbContext in another project).
-    /// </summary>
-    public bool HoldsNoTenantOwnedType(string dbSetName) =>
-        _facts.DbSets.TryGetValue(dbSetName, out var entities)
-        && _dbSetsUnowned.GetOrAdd(dbSetName, _ => entities.TrueForAll(name =>
-            _model.Compilation.GetTypeByMetadataName(name) is { } entity && !_model.Classify(entity).IsOwned));
 
     public bool IsTenantFiltered(INamedTypeSymbol type) => _filtered.GetOrAdd(type.OriginalDefinition, t => Compute((INamedTypeSymbol)t));
 

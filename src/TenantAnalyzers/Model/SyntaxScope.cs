@@ -43,18 +43,19 @@ internal static class SyntaxScope
         {
             switch (ancestor)
             {
+                // A lambda's parameter hides any outer name: the skipped one (the query's entity) is neither input nor local.
                 case SimpleLambdaExpressionSyntax simple:
-                    if (skipped && simple.Parameter.Identifier.ValueText == name)
+                    if (simple.Parameter.Identifier.ValueText == name)
                     {
-                        return true;
+                        return skipped;
                     }
 
                     skipped = true;
                     break;
                 case ParenthesizedLambdaExpressionSyntax lambda:
-                    if (skipped && Declares(lambda.ParameterList, name))
+                    if (Declares(lambda.ParameterList, name))
                     {
-                        return true;
+                        return skipped;
                     }
 
                     skipped = true;

@@ -28,6 +28,7 @@ internal sealed class TenantModel
     };
 
     private readonly ConcurrentDictionary<ITypeSymbol, TenantTypeInfo> _types = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<string, bool> _setsOfUnownedTypes = new(StringComparer.Ordinal);
     private readonly Lazy<QueryFilterMap> _filters;
 
     private TenantModel(Compilation compilation, TenantOptions options)
@@ -124,18 +125,14 @@ internal sealed class TenantModel
     }
 
     /// <summary>
-    /// The syntax test for "this query can only load rows that no tenant owns": a DbSet property whose every type is not
-    /// tenant-owned (<c>_db.Companies</c>, <c>_db.Countries</c>), under operators that keep the element type
-    /// (<c>Where</c>, <c>AsNoTracking</c>, <c>OrderBy</c>...). A projection (<c>SelectMany(c =&gt; c.Branches)</c>) or an
-    /// unknown call decides nothing. Needs the discovered model configuration, so only with <c>query_filters = detect</c>.
+    /// The syntax test for "this query can only load rows that no tenant owns": a DbSet property whose every declaration
+    /// in source by that name holds a type that is not tenant-owned (<c>_db.Companies</c>, <c>_db.Countries</c>), under
+    /// operators that keep the element type (<c>Where</c>, <c>AsNoTracking</c>, <c>OrderBy</c>...). True lets a rule skip
+    /// binding a key lookup; a projection (<c>SelectMany(c =&gt; c.Branches)</c>), an unknown call or a name declared
+    /// only outside the source decides nothing.
     /// </summary>
     public bool LoadsOnlyUnownedBySyntax(InvocationExpressionSyntax call)
     {
-        if (Options.QueryFilters != QueryFilterMode.Detect)
-        {
-            return false;
-        }
-
         var receiver = (call.Expression as MemberAccessExpressionSyntax)?.Expression;
         while (receiver is InvocationExpressionSyntax inner)
         {
@@ -154,7 +151,26 @@ internal sealed class TenantModel
             _ => null,
         };
 
-        return setName is not null && Filters.HoldsNoTenantOwnedType(setName);
+        return setName is not null && _setsOfUnownedTypes.GetOrAdd(setName, IsSetOfUnownedTypes);
+    }
+
+    /// <summary>Every member of the source by that name is a <c>DbSet&lt;T&gt;</c> property of a type no tenant owns.</summary>
+    private bool IsSetOfUnownedTypes(string name)
+    {
+        var found = false;
+        foreach (var symbol in Compilation.GetSymbolsWithName(name, SymbolFilter.Member))
+        {
+            if (symbol is not IPropertySymbol { Type: INamedTypeSymbol { IsGenericType: true } type }
+                || !SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, Ef.DbSet)
+                || Classify(type.TypeArguments[0]).IsOwned)
+            {
+                return false;
+            }
+
+            found = true;
+        }
+
+        return found;
     }
 
     /// <summary>

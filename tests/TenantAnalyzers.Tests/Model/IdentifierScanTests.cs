@@ -123,4 +123,46 @@ public sealed class IdentifierScanTests
         Assert.True(scan.IsEmpty);
         Assert.Empty(Found(scan, "class C { void M(Q q) => q.First(); }"));
     }
+
+    [Fact]
+    public void Any_stops_at_the_first_hit_the_predicate_accepts()
+    {
+        var tree = CSharpSyntaxTree.ParseText("class C { void M(Q q) { q.Find(1); q.Find(2); q.Find(3); } }");
+        var asked = 0;
+
+        var found = new IdentifierScan("Find").Any(tree, tree.GetRoot().FullSpan, 0, (token, _) => ++asked == 2, CancellationToken.None);
+
+        Assert.True(found);
+        Assert.Equal(2, asked);
+    }
+
+    // The rules scan a member's text from inside the callback of a scan of its file, on the same thread: the inner scan
+    // must not reuse the outer one's buffer (here it copies text shifted by one character over it).
+    [Fact]
+    public void A_scan_inside_a_hit_callback_leaves_the_outer_scan_intact()
+    {
+        var methods = string.Concat(Enumerable.Range(0, 2000).Select(i => $"    void M{i}(Q q) {{ var local = 1; q.Find(local); }}\n"));
+        var tree = CSharpSyntaxTree.ParseText("class C\n{\n" + methods + "}\n");
+        var inner = new IdentifierScan("local");
+        var hits = 0;
+        var declarations = 0;
+
+        // A first scan leaves its buffer to the thread, for the outer scan below to take.
+        Assert.Equal(2000, Picks.FindAll(tree, span: null, CancellationToken.None).Count);
+
+        Picks.Find(tree, span: null, 0, (token, _) =>
+        {
+            hits++;
+            var before = Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(1, token.SpanStart);
+            inner.Any(tree, before, 0, (t, _) => false, CancellationToken.None);
+            if (inner.Any(tree, token.Parent!.Ancestors().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax>().First().Span, 0, static (t, _) => t.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax, CancellationToken.None))
+            {
+                declarations++;
+            }
+        }, CancellationToken.None);
+
+        Assert.True(tree.GetText().Length > 100_000);
+        Assert.Equal(2000, hits);
+        Assert.Equal(2000, declarations);
+    }
 }

@@ -73,6 +73,33 @@ public sealed class GeneratedCodeTests
                 public int Total => _db.Appointments.{|TI0001:IgnoreQueryFilters()|}.Count();
         """));
 
+    // The attribute on one part of a partial type marks every part, as the driver's own filter has it.
+    [Fact]
+    public Task Partial_type_marked_generated_in_another_part_is_not_reported() => Verify.AnalyzerAsync<FilterBypassAnalyzer>("""
+        using System.CodeDom.Compiler;
+        using System.Linq;
+        using Microsoft.EntityFrameworkCore;
+
+        namespace Booking
+        {
+            [GeneratedCode("scaffolder", "1.0")]
+            public partial class Queries
+            {
+            }
+
+            public partial class Queries
+            {
+                public int Count(BookingDbContext db) => db.Appointments.IgnoreQueryFilters().Count();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Generated_code_attribute_under_an_alias_is_recognised() => Verify.AnalyzerAsync<FilterBypassAnalyzer>(Service("using Scaffolded = System.CodeDom.Compiler.GeneratedCodeAttribute;", """
+                [Scaffolded("tool", "1.0")]
+                public int Count() => _db.Appointments.IgnoreQueryFilters().Count();
+        """));
+
     [Fact]
     public Task Code_under_line_hidden_is_not_reported() => Verify.AnalyzerAsync<FilterBypassAnalyzer>(Service("", """
         #line hidden

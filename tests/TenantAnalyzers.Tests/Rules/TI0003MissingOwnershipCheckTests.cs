@@ -44,6 +44,29 @@ public sealed class TI0003MissingOwnershipCheckTests
         """));
 
     [Fact]
+    public Task Lookup_on_a_set_of_a_type_no_tenant_owns_is_not_reported() => VerifyAsync(Service("""
+                public Task<Company?> Current() => _db.Companies.AsNoTracking().FirstOrDefaultAsync(c => c.Id == _companyContext.CompanyId);
+                public Country? Get(int id) => _db.Countries.Find(id);
+        """));
+
+    // The set name alone lets the rule skip binding a lookup only when no DbContext has a tenant-owned set by that name.
+    [Fact]
+    public Task Set_name_of_a_tenant_owned_type_in_another_context_is_still_checked() => VerifyAsync(Service("""
+                public Task<AuditEntry?> Get(ArchiveDbContext archive, int id) => archive.Countries.{|TI0003:FirstOrDefaultAsync(a => a.Id == id)|};
+        """) + """
+
+        namespace Booking
+        {
+            public class ArchiveDbContext : DbContext
+            {
+                public ArchiveDbContext(DbContextOptions<ArchiveDbContext> options) : base(options) { }
+
+                public DbSet<AuditEntry> Countries => Set<AuditEntry>();
+            }
+        }
+        """);
+
+    [Fact]
     public Task Message_names_the_method_the_entity_and_the_member() => Verify.AnalyzerAsync<MissingOwnershipCheckAnalyzer>(
         Service("""
                 public AuditEntry? Get(int id) => _db.AuditEntries.{|#0:Find(id)|};

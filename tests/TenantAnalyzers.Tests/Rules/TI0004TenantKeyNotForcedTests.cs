@@ -98,6 +98,22 @@ public sealed class TI0004TenantKeyNotForcedTests
                 }
         """));
 
+    // A creation handed to a call is skipped unbound only when the call cannot carry it on to a save: a LINQ operator can.
+    [Fact]
+    public Task Creation_carried_by_a_linq_operator_to_a_save_is_reported_and_one_handed_elsewhere_is_not() => VerifyAsync(Service("""
+                public void Import(List<Customer> existing, string name)
+                {
+                    _db.Customers.AddRange(existing.Append({|TI0004:new Customer|} { Name = name }));
+                    Console.WriteLine(new Customer { Name = name });
+                }
+
+                public Customer Draft(string name)
+                {
+                    _db.Customers.Add({|TI0004:new Customer|} { Name = name });
+                    return new Customer { Name = name };
+                }
+        """));
+
     [Fact]
     public Task Key_from_the_context_is_not_reported() => VerifyAsync(Service("""
                 public void Create(string name)
