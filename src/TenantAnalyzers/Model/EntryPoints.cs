@@ -19,7 +19,7 @@ internal sealed class EntryPoints
 {
     private static readonly string[] RequestModelSuffixes = ["Request", "Dto", "DTO", "Command", "Input", "Payload", "Form"];
 
-    private static readonly string[] MapMethodNames = ["MapGet", "MapPost", "MapPut", "MapDelete", "MapPatch", "MapMethods", "Map", "MapFallback"];
+    public static readonly string[] MapMethodNames = ["MapGet", "MapPost", "MapPut", "MapDelete", "MapPatch", "MapMethods", "Map", "MapFallback"];
 
     private readonly TenantModel _model;
     private readonly Lazy<AspNetSymbols> _aspNet;

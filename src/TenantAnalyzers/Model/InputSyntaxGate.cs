@@ -2,7 +2,9 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace TenantAnalyzers.Model;
@@ -16,6 +18,8 @@ namespace TenantAnalyzers.Model;
 /// </summary>
 internal sealed class InputSyntaxGate
 {
+    private static readonly IdentifierScan MapCallNames = new(EntryPoints.MapMethodNames);
+
     private readonly TenantOptions _options;
     private readonly ConcurrentDictionary<SyntaxTree, HashSet<string>> _mappedMethodGroups = new();
 
@@ -36,7 +40,7 @@ internal sealed class InputSyntaxGate
                 case AnonymousFunctionExpressionSyntax lambda when IsMapArgument(lambda):
                     return true;
                 case MethodDeclarationSyntax method:
-                    return (method.Modifiers.Any(m => m.ValueText == "public")
+                    return (method.Modifiers.Any(SyntaxKind.PublicKeyword)
                             && ((method.Parent is TypeDeclarationSyntax type && IsEntryPointLikeType(type)) || NamesConfiguredEntryPoint(method.AttributeLists)))
                         || IsMappedMethodGroup(method);
                 case LocalFunctionStatementSyntax localFunction when IsMappedMethodGroup(localFunction.Identifier.ValueText, node.SyntaxTree):
@@ -135,32 +139,28 @@ internal sealed class InputSyntaxGate
     private bool IsMappedMethodGroup(string name, SyntaxTree tree) =>
         _mappedMethodGroups.GetOrAdd(tree, t => CollectMappedMethodGroups(t)).Contains(name);
 
+    /// <summary>
+    /// The names handed to <c>Map*</c> calls in the file. Most files register no endpoint: a text search for the
+    /// <c>Map*</c> names finds the calls, no walk of the file's syntax.
+    /// </summary>
     private static HashSet<string> CollectMappedMethodGroups(SyntaxTree tree)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
-
-        // Most files register no endpoint: a text search is far cheaper than walking their syntax.
-        if (tree.GetText().ToString().IndexOf(".Map", StringComparison.Ordinal) < 0)
+        MapCallNames.Find(tree, span: null, names, static (token, found) =>
         {
-            return names;
-        }
-
-        foreach (var call in tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>())
-        {
-            if (!EntryPoints.IsMapMethodName(SyntaxNames.GetInvokedName(call)))
+            if (SyntaxNames.InvocationNamedBy(token) is not { } call)
             {
-                continue;
+                return;
             }
 
             foreach (var argument in call.ArgumentList.Arguments)
             {
                 if (LastIdentifier(argument.Expression) is { } name)
                 {
-                    names.Add(name);
+                    found.Add(name);
                 }
             }
-        }
-
+        }, CancellationToken.None);
         return names;
     }
 

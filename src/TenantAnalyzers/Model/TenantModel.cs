@@ -29,6 +29,7 @@ internal sealed class TenantModel
 
     private readonly ConcurrentDictionary<ITypeSymbol, TenantTypeInfo> _types = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<string, bool> _setsOfUnownedTypes = new(StringComparer.Ordinal);
+    private readonly Func<string, bool> _isSetOfUnownedTypes;
     private readonly Lazy<QueryFilterMap> _filters;
 
     private TenantModel(Compilation compilation, TenantOptions options)
@@ -37,6 +38,7 @@ internal sealed class TenantModel
         Options = options;
         Ef = EfSymbols.Resolve(compilation);
         GeneratedCode = new GeneratedCodeFilter(compilation);
+        _isSetOfUnownedTypes = IsSetOfUnownedTypes;
         _filters = new Lazy<QueryFilterMap>(() => QueryFilterMap.Discover(this, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -151,7 +153,7 @@ internal sealed class TenantModel
             _ => null,
         };
 
-        return setName is not null && _setsOfUnownedTypes.GetOrAdd(setName, IsSetOfUnownedTypes);
+        return setName is not null && _setsOfUnownedTypes.GetOrAdd(setName, _isSetOfUnownedTypes);
     }
 
     /// <summary>Every member of the source by that name is a <c>DbSet&lt;T&gt;</c> property of a type no tenant owns.</summary>
