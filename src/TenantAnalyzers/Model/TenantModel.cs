@@ -104,25 +104,7 @@ internal sealed class TenantModel
             return false;
         }
 
-        var receiver = (call.Expression as MemberAccessExpressionSyntax)?.Expression;
-        while (receiver is InvocationExpressionSyntax inner)
-        {
-            var name = SyntaxNames.GetInvokedName(inner);
-            if (name is null || BypassCall.IsCandidateName(name, Options))
-            {
-                return false;
-            }
-
-            receiver = (inner.Expression as MemberAccessExpressionSyntax)?.Expression;
-        }
-
-        var setName = receiver switch
-        {
-            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-            _ => null,
-        };
-
+        var setName = SetNameUnder(call, Options, static (name, options) => !BypassCall.IsCandidateName(name, options));
         return setName is not null && (Options.QueryFilters == QueryFilterMode.All || Filters.IsFilteredDbSet(setName));
     }
 
@@ -135,25 +117,33 @@ internal sealed class TenantModel
     /// </summary>
     public bool LoadsOnlyUnownedBySyntax(InvocationExpressionSyntax call)
     {
+        var setName = SetNameUnder(call, ElementPreservingOperators, static (name, operators) => operators.Contains(name));
+        return setName is not null && _setsOfUnownedTypes.GetOrAdd(setName, _isSetOfUnownedTypes);
+    }
+
+    /// <summary>
+    /// The DbSet property a query chain starts from (<c>Customers</c> in <c>_db.Customers.Where(...).First(...)</c>),
+    /// when every call below <paramref name="call"/> is named as <paramref name="passes"/> accepts; null otherwise.
+    /// </summary>
+    private static string? SetNameUnder<TState>(InvocationExpressionSyntax call, TState state, Func<string, TState, bool> passes)
+    {
         var receiver = (call.Expression as MemberAccessExpressionSyntax)?.Expression;
         while (receiver is InvocationExpressionSyntax inner)
         {
-            if (SyntaxNames.GetInvokedName(inner) is not { } name || !ElementPreservingOperators.Contains(name))
+            if (SyntaxNames.GetInvokedName(inner) is not { } name || !passes(name, state))
             {
-                return false;
+                return null;
             }
 
             receiver = (inner.Expression as MemberAccessExpressionSyntax)?.Expression;
         }
 
-        var setName = receiver switch
+        return receiver switch
         {
             MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
             IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
             _ => null,
         };
-
-        return setName is not null && _setsOfUnownedTypes.GetOrAdd(setName, _isSetOfUnownedTypes);
     }
 
     /// <summary>Every member of the source by that name is a <c>DbSet&lt;T&gt;</c> property of a type no tenant owns.</summary>
