@@ -20,6 +20,9 @@ internal sealed class CreatedEntityFlow
     /// <summary>The EF Core calls that save an entity.</summary>
     public static readonly string[] SinkNames = ["Add", "AddAsync", "AddRange", "AddRangeAsync", "Attach", "AttachRange", "Update", "UpdateRange"];
 
+    /// <summary>The calls that put an element into a local collection, which the flow follows on to the collection.</summary>
+    private static readonly string[] CollectionAddNames = ["Add", "Insert", "Push", "Enqueue"];
+
     private readonly TenantModel _model;
     private readonly IOperation _root;
 
@@ -86,7 +89,7 @@ internal sealed class CreatedEntityFlow
             case ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax call } }:
                 return SyntaxNames.GetInvokedName(call) is { } name
                     && Array.IndexOf(SinkNames, name) < 0
-                    && name is not ("Insert" or "Push" or "Enqueue")
+                    && Array.IndexOf(CollectionAddNames, name) < 0
                     && !ef.MayBeLinqOperatorName(name);
             default:
                 return false;
@@ -160,7 +163,7 @@ internal sealed class CreatedEntityFlow
             return;
         }
 
-        if (call.TargetMethod.Name is "Add" or "Insert" or "Push" or "Enqueue" && call.Instance is ILocalReferenceOperation list)
+        if (Array.IndexOf(CollectionAddNames, call.TargetMethod.Name) >= 0 && call.Instance is ILocalReferenceOperation list)
         {
             FollowLocal(list.Local, isEntity: false, depth + 1);
             return;
