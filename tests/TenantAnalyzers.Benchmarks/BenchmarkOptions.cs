@@ -9,7 +9,8 @@ public sealed record BenchmarkOptions(
     string OutputDirectory,
     bool Check,
     int WarmUpFiles = 500,
-    int WarmUpRuns = 3)
+    int WarmUpRuns = 3,
+    bool HoldOffCollections = true)
 {
     public const string Usage = """
         TenantAnalyzers.Benchmarks [options]
@@ -20,6 +21,9 @@ public sealed record BenchmarkOptions(
           --output artifacts           where benchmark-results.md and .json are written (default artifacts)
           --warm-up 500x3              unmeasured runs of everything before measuring: files x runs (default 500x3)
           --quick                      CI smoke run: --sizes 50 --repeat 1 --ide-size 50 --warm-up 50x1
+          --gc held-off|runtime        held-off: a generation-0 budget larger than a pass allocates, so that no
+                                       collection is charged to whichever callback it interrupts (default);
+                                       runtime: collections as the runtime schedules them, as in a real build
           --check                      exit 1 when a target is missed (default: report only, exit 0)
         """;
 
@@ -38,6 +42,7 @@ public sealed record BenchmarkOptions(
                 "--output" => options with { OutputDirectory = Value() },
                 "--warm-up" => ParseWarmUp(options, Value()),
                 "--quick" => options with { Sizes = [50], Repeat = 1, IdeSize = 50, WarmUpFiles = 50, WarmUpRuns = 1 },
+                "--gc" => options with { HoldOffCollections = ParseGcMode(Value()) },
                 "--check" => options with { Check = true },
                 _ => throw new ArgumentException($"Unknown option {args[i]}.\n{Usage}"),
             };
@@ -53,6 +58,13 @@ public sealed record BenchmarkOptions(
             ? options with { WarmUpFiles = ParsePositive(parts[0]), WarmUpRuns = ParsePositive(parts[1]) }
             : throw new ArgumentException($"--warm-up takes files x runs, as in 500x3, not '{text}'.\n{Usage}");
     }
+
+    private static bool ParseGcMode(string text) => text switch
+    {
+        "held-off" => true,
+        "runtime" => false,
+        _ => throw new ArgumentException($"--gc takes held-off or runtime, not '{text}'.\n{Usage}"),
+    };
 
     private static int ParsePositive(string text) =>
         int.TryParse(text, out var value) && value > 0 ? value : throw new ArgumentException($"'{text}' is not a positive number.\n{Usage}");

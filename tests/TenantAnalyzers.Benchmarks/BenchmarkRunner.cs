@@ -43,26 +43,28 @@ public sealed class BenchmarkRunner(BenchmarkOptions options, ImmutableArray<Met
         var corpora = sizes.Select(files => (Files: files, Corpus: Parse(files))).ToList();
         var sets = corpora.ToDictionary(c => c.Files, c => Sets(c.Corpus));
         var compileMs = corpora.ToDictionary(c => c.Files, _ => new List<double>());
+        var compileCollections = corpora.ToDictionary(c => c.Files, _ => 0);
         var runs = corpora.ToDictionary(c => c.Files, _ => new List<AnalyzerRun>());
         for (var repetition = 1; repetition <= options.Repeat; repetition++)
         {
             foreach (var (files, corpus) in corpora)
             {
                 Collect();
-                var (milliseconds, errors) = WholeCompilationMeasurement.Compile(corpus.Reparse());
+                var (milliseconds, errors, collections) = WholeCompilationMeasurement.Compile(corpus.Reparse());
                 if (errors > 0)
                 {
                     throw new InvalidOperationException($"The generated corpus of {files} files does not compile ({errors} errors): no figure would mean anything.");
                 }
 
                 compileMs[files].Add(milliseconds);
-                log.WriteLine($"  {files} files, run {repetition}/{options.Repeat}: compile {milliseconds:F0} ms");
+                compileCollections[files] += collections;
+                log.WriteLine($"  {files} files, run {repetition}/{options.Repeat}: compile {milliseconds:F0} ms, {collections} GCs");
                 foreach (var set in sets[files])
                 {
                     var fresh = corpus.Reparse();
                     Collect();
                     var run = await WholeCompilationMeasurement.AnalyzeAsync(fresh, set, cancellationToken);
-                    log.WriteLine($"  {files} files, run {repetition}/{options.Repeat}: {set.Name} {run.ExecutionMs:F0} ms (wall {run.WallMs:F0} ms)");
+                    log.WriteLine($"  {files} files, run {repetition}/{options.Repeat}: {set.Name} {run.ExecutionMs:F0} ms (wall {run.WallMs:F0} ms), {run.Collections} GCs");
                     runs[files].Add(run);
                 }
             }
@@ -71,7 +73,7 @@ public sealed class BenchmarkRunner(BenchmarkOptions options, ImmutableArray<Met
         var results = new List<SizeResult>();
         foreach (var (files, corpus) in corpora)
         {
-            var result = Summarise(corpus.Corpus, compileMs[files], runs[files]);
+            var result = Summarise(corpus.Corpus, compileMs[files], compileCollections[files], runs[files]);
             VerifyReferenceAnalyzersReport(result);
             results.Add(result);
         }
@@ -131,7 +133,7 @@ public sealed class BenchmarkRunner(BenchmarkOptions options, ImmutableArray<Met
         ];
     }
 
-    private static SizeResult Summarise(GeneratedCorpus corpus, IReadOnlyList<double> compileMs, IReadOnlyList<AnalyzerRun> runs)
+    private static SizeResult Summarise(GeneratedCorpus corpus, IReadOnlyList<double> compileMs, int compileCollections, IReadOnlyList<AnalyzerRun> runs)
     {
         var bySet = runs.GroupBy(r => r.Set).ToDictionary(g => g.Key, g => g.ToList());
         var ours = bySet[AnalyzerSets.Ours];
@@ -146,7 +148,8 @@ public sealed class BenchmarkRunner(BenchmarkOptions options, ImmutableArray<Met
             bySet.ToDictionary(p => p.Key, p => Statistics.Median(p.Value.Select(r => r.WallMs))),
             ours[0].ExecutionMsByAnalyzer.Keys.ToDictionary(name => name, name => Statistics.Median(ours.Select(r => r.ExecutionMsByAnalyzer[name]))),
             bySet.ToDictionary(p => p.Key, p => (IReadOnlyDictionary<string, int>)p.Value[^1].DiagnosticsById),
-            runs.Sum(r => r.AnalyzerExceptions));
+            runs.Sum(r => r.AnalyzerExceptions),
+            compileCollections + runs.Sum(r => r.Collections));
     }
 
     /// <summary>A reference analyzer that silently found nothing would make every ratio flatter us: refuse to report that.</summary>

@@ -19,8 +19,13 @@ catch (ArgumentException error)
 
 var cancellationToken = CancellationToken.None;
 var log = Console.Error;
+if (CollectionHoldOff.RunWithBudget(args, options.HoldOffCollections, log) is { } childExitCode)
+{
+    return childExitCode;
+}
+
 var startedAt = DateTime.UtcNow;
-log.WriteLine($"sizes {string.Join(",", options.Sizes)}, {options.Repeat} runs each, IDE pass on {options.IdeSize} files");
+log.WriteLine($"sizes {string.Join(",", options.Sizes)}, {options.Repeat} runs each, IDE pass on {options.IdeSize} files; {CollectionHoldOff.Describe()}");
 
 var references = await CorpusCompilation.ResolveReferencesAsync(cancellationToken);
 var runner = new BenchmarkRunner(options, references, log);
@@ -62,7 +67,8 @@ return options.Check && (targets.Any(t => !t.Passed) || exceptions > 0) ? 1 : 0;
 static string Machine() =>
     $"{Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024 * 1024 * 1024)} GiB, " +
     $"{RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, " +
-    $"Roslyn {typeof(Compilation).Assembly.GetName().Version}, load average at start {LoadAverage()}";
+    $"Roslyn {typeof(Compilation).Assembly.GetName().Version}, load average at start {LoadAverage()}; " +
+    $"server GC, {CollectionHoldOff.Describe()}";
 
 static string LoadAverage() =>
     File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";

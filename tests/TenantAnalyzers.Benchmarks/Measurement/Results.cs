@@ -1,6 +1,9 @@
 namespace TenantAnalyzers.Benchmarks.Measurement;
 
-/// <summary>Medians of the whole-compilation measurements of one corpus size.</summary>
+/// <summary>
+/// Medians of the whole-compilation measurements of one corpus size, and how many garbage collections happened during
+/// all of its measured passes (compile and every set, every repetition).
+/// </summary>
 public sealed record SizeResult(
     int Files,
     int Lines,
@@ -12,7 +15,8 @@ public sealed record SizeResult(
     IReadOnlyDictionary<string, double> WallMsBySet,
     IReadOnlyDictionary<string, double> OurExecutionMsByAnalyzer,
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> DiagnosticsBySet,
-    int AnalyzerExceptions)
+    int AnalyzerExceptions,
+    int CollectionsDuringPasses)
 {
     public double OursMs => ExecutionMsBySet[Analyzers.AnalyzerSets.Ours];
 

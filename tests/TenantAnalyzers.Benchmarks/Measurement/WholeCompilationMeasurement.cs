@@ -15,13 +15,15 @@ namespace TenantAnalyzers.Benchmarks.Measurement;
 public static class WholeCompilationMeasurement
 {
     /// <summary>The compiler's own work: binding every declaration and body and reporting its diagnostics.</summary>
-    public static (double Milliseconds, int Errors) Compile(CorpusCompilation corpus)
+    public static (double Milliseconds, int Errors, int Collections) Compile(CorpusCompilation corpus)
     {
         var compilation = corpus.CreateCompilation();
+        var collections = CollectionHoldOff.Count();
         var stopwatch = Stopwatch.StartNew();
         var diagnostics = compilation.GetDiagnostics();
         stopwatch.Stop();
-        return (stopwatch.Elapsed.TotalMilliseconds, diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error));
+        collections = CollectionHoldOff.Count() - collections;
+        return (stopwatch.Elapsed.TotalMilliseconds, diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error), collections);
     }
 
     public static async Task<AnalyzerRun> AnalyzeAsync(CorpusCompilation corpus, AnalyzerSet set, CancellationToken cancellationToken)
@@ -41,9 +43,11 @@ public static class WholeCompilationMeasurement
         _ = compilation.Assembly;
         var withAnalyzers = compilation.WithAnalyzers(set.Analyzers, options);
 
+        var collections = CollectionHoldOff.Count();
         var stopwatch = Stopwatch.StartNew();
         var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken);
         stopwatch.Stop();
+        collections = CollectionHoldOff.Count() - collections;
 
         var byAnalyzer = ImmutableDictionary.CreateBuilder<string, double>();
         foreach (var analyzer in set.Analyzers)
@@ -54,6 +58,6 @@ public static class WholeCompilationMeasurement
         }
 
         var byId = diagnostics.GroupBy(d => d.Id).ToImmutableDictionary(g => g.Key, g => g.Count());
-        return new AnalyzerRun(set.Name, byAnalyzer.Values.Sum(), stopwatch.Elapsed.TotalMilliseconds, byAnalyzer.ToImmutable(), byId, exceptions);
+        return new AnalyzerRun(set.Name, byAnalyzer.Values.Sum(), stopwatch.Elapsed.TotalMilliseconds, byAnalyzer.ToImmutable(), byId, exceptions, collections);
     }
 }

@@ -33,7 +33,9 @@ public static class ReportWriter
                 Ms(size.OursPerThousandFilesMs)));
         }
 
-        text.AppendLine().AppendLine($"Linear fit of our time against files: {report.PerThousandFilesSlopeMs:0} ms per 1,000 files (R² {report.PerThousandFilesSlopeRSquared:0.000}).").AppendLine();
+        text.AppendLine().AppendLine($"Linear fit of our time against files: {report.PerThousandFilesSlopeMs:0} ms per 1,000 files (R² {report.PerThousandFilesSlopeRSquared:0.000}).  ");
+        text.AppendLine("Garbage collections during the measured passes (compile and every set, all runs): " +
+            string.Join(", ", report.Sizes.Select(s => $"{s.CollectionsDuringPasses} at {s.Files} files")) + ".").AppendLine();
 
         var analyzers = report.Sizes[0].OurExecutionMsByAnalyzer.Keys.OrderBy(k => k, StringComparer.Ordinal).ToArray();
         text.AppendLine("### Our analyzers one by one (ms)").AppendLine();
