@@ -29,7 +29,9 @@ public sealed class FilterBypassAnalyzer : TenantRuleAnalyzer
 
     private static void AnalyzeInvocation(CandidateContext context, InvocationExpressionSyntax syntax, TenantModel model)
     {
-        if (context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation call
+        // The secure shape, .IgnoreQueryFilters().Where(e => e.CompanyId == ...), is answered without binding the member.
+        if (TenantPredicateSyntax.ChainIsTenantScoped(syntax, model)
+            || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation call
             || !BypassCall.IsBypass(call.TargetMethod, model))
         {
             return;
