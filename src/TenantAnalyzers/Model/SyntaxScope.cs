@@ -101,7 +101,7 @@ internal static class SyntaxScope
     /// True when the member declares a local (or pattern or <c>foreach</c> variable) by that name: a search of the
     /// member's text for the name, with a look at each hit, instead of a walk of every node of the member.
     /// </summary>
-    private static bool DeclaresLocal(SyntaxNode member, string name, CancellationToken cancellationToken) =>
+    public static bool DeclaresLocal(SyntaxNode member, string name, CancellationToken cancellationToken) =>
         new IdentifierScan(name).Any(member.SyntaxTree, member.Span, 0, static (token, _) => token.Parent switch
         {
             VariableDeclaratorSyntax declarator => declarator.Identifier == token,

@@ -28,8 +28,6 @@ internal sealed class TenantModel
     };
 
     private readonly ConcurrentDictionary<ITypeSymbol, TenantTypeInfo> _types = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<string, bool> _setsOfUnownedTypes = new(StringComparer.Ordinal);
-    private readonly Func<string, bool> _isSetOfUnownedTypes;
     private readonly Lazy<QueryFilterMap> _filters;
 
     private TenantModel(Compilation compilation, TenantOptions options)
@@ -38,7 +36,6 @@ internal sealed class TenantModel
         Options = options;
         Ef = EfSymbols.Resolve(compilation);
         GeneratedCode = new GeneratedCodeFilter(compilation);
-        _isSetOfUnownedTypes = IsSetOfUnownedTypes;
         _filters = new Lazy<QueryFilterMap>(() => QueryFilterMap.Discover(this, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -104,28 +101,36 @@ internal sealed class TenantModel
             return false;
         }
 
-        var setName = SetNameUnder(call, Options, static (name, options) => !BypassCall.IsCandidateName(name, options));
+        var setName = SetName(SetAccessUnder(call, Options, static (name, options) => !BypassCall.IsCandidateName(name, options)));
         return setName is not null && (Options.QueryFilters == QueryFilterMode.All || Filters.IsFilteredDbSet(setName));
     }
 
     /// <summary>
-    /// The syntax test for "this query can only load rows that no tenant owns": a DbSet property whose every declaration
-    /// in source by that name holds a type that is not tenant-owned (<c>_db.Companies</c>, <c>_db.Countries</c>), under
-    /// operators that keep the element type (<c>Where</c>, <c>AsNoTracking</c>, <c>OrderBy</c>...). True lets a rule skip
-    /// binding a key lookup; a projection (<c>SelectMany(c =&gt; c.Branches)</c>), an unknown call or a name declared
-    /// only outside the source decides nothing.
+    /// The test for "this query can only load rows that no tenant owns" that binds no member body: the query starts from a
+    /// <c>DbSet&lt;T&gt;</c> property of a type no tenant owns (<c>_db.Companies</c>, <c>_db.Countries</c>), read from the
+    /// declared type of its receiver (<see cref="ReceiverDeclaration"/>), under operators that keep the element type
+    /// (<c>Where</c>, <c>AsNoTracking</c>, <c>OrderBy</c>...). True lets a rule skip binding a key lookup; a projection
+    /// (<c>SelectMany(c =&gt; c.Branches)</c>), an unknown call or a receiver whose declaration is not at hand decides nothing.
     /// </summary>
-    public bool LoadsOnlyUnownedBySyntax(InvocationExpressionSyntax call)
+    public bool LoadsOnlyUnownedRows(InvocationExpressionSyntax call, SemanticModel semanticModel, CancellationToken cancellationToken)
     {
-        var setName = SetNameUnder(call, ElementPreservingOperators, static (name, operators) => operators.Contains(name));
-        return setName is not null && _setsOfUnownedTypes.GetOrAdd(setName, _isSetOfUnownedTypes);
+        if (SetAccessUnder(call, ElementPreservingOperators, static (name, operators) => operators.Contains(name))
+                is not MemberAccessExpressionSyntax { Name: IdentifierNameSyntax setName } access
+            || ReceiverDeclaration.DeclaredType(access.Expression, semanticModel, cancellationToken) is not { } receiverType)
+        {
+            return false;
+        }
+
+        return FindMember(receiverType, setName.Identifier.ValueText) is IPropertySymbol { Type: INamedTypeSymbol { IsGenericType: true } setType }
+            && SymbolEqualityComparer.Default.Equals(setType.OriginalDefinition, Ef.DbSet)
+            && !Classify(setType.TypeArguments[0]).IsOwned;
     }
 
     /// <summary>
-    /// The DbSet property a query chain starts from (<c>Customers</c> in <c>_db.Customers.Where(...).First(...)</c>),
+    /// The expression a query chain starts from (<c>_db.Customers</c> in <c>_db.Customers.Where(...).First(...)</c>),
     /// when every call below <paramref name="call"/> is named as <paramref name="passes"/> accepts; null otherwise.
     /// </summary>
-    private static string? SetNameUnder<TState>(InvocationExpressionSyntax call, TState state, Func<string, TState, bool> passes)
+    private static ExpressionSyntax? SetAccessUnder<TState>(InvocationExpressionSyntax call, TState state, Func<string, TState, bool> passes)
     {
         var receiver = (call.Expression as MemberAccessExpressionSyntax)?.Expression;
         while (receiver is InvocationExpressionSyntax inner)
@@ -138,31 +143,29 @@ internal sealed class TenantModel
             receiver = (inner.Expression as MemberAccessExpressionSyntax)?.Expression;
         }
 
-        return receiver switch
-        {
-            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-            _ => null,
-        };
+        return receiver is MemberAccessExpressionSyntax or IdentifierNameSyntax ? receiver : null;
     }
 
-    /// <summary>Every member of the source by that name is a <c>DbSet&lt;T&gt;</c> property of a type no tenant owns.</summary>
-    private bool IsSetOfUnownedTypes(string name)
+    private static string? SetName(ExpressionSyntax? setAccess) => setAccess switch
     {
-        var found = false;
-        foreach (var symbol in Compilation.GetSymbolsWithName(name, SymbolFilter.Member))
-        {
-            if (symbol is not IPropertySymbol { Type: INamedTypeSymbol { IsGenericType: true } type }
-                || !SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, Ef.DbSet)
-                || Classify(type.TypeArguments[0]).IsOwned)
-            {
-                return false;
-            }
+        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        _ => null,
+    };
 
-            found = true;
+    /// <summary>The member C# finds by that name on the type: the most derived declaration, then the base types'.</summary>
+    private static ISymbol? FindMember(ITypeSymbol type, string name)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            var members = current.GetMembers(name);
+            if (!members.IsEmpty)
+            {
+                return members.Length == 1 ? members[0] : null;
+            }
         }
 
-        return found;
+        return null;
     }
 
     /// <summary>

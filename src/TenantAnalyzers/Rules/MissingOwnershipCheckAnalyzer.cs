@@ -33,7 +33,7 @@ public sealed class MissingOwnershipCheckAnalyzer : TenantRuleAnalyzer
         var name = SyntaxNames.GetInvokedName(syntax);
         if ((name is not ("Find" or "FindAsync") && !SyntaxNames.ChainHasKeyEquality(syntax))
             || model.KeepsTenantFilterBySyntax(syntax)
-            || model.LoadsOnlyUnownedBySyntax(syntax)
+            || model.LoadsOnlyUnownedRows(syntax, context.SemanticModel, context.CancellationToken)
             || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation call
             || KeyLookup.Match(call, model) is not { } lookup
             || !model.Classify(lookup.Entity).IsOwned

@@ -49,11 +49,24 @@ public sealed class TI0003MissingOwnershipCheckTests
                 public Country? Get(int id) => _db.Countries.Find(id);
         """));
 
-    // The set name alone lets the rule skip binding a lookup only when no DbContext has a tenant-owned set by that name.
+    // A lookup is skipped unbound only when the receiver's declared type holds an unowned type under that set name.
     [Fact]
     public Task Set_name_of_a_tenant_owned_type_in_another_context_is_still_checked() => VerifyAsync(Service("""
                 public Task<AuditEntry?> Get(ArchiveDbContext archive, int id) => archive.Countries.{|TI0003:FirstOrDefaultAsync(a => a.Id == id)|};
-        """) + """
+        """) + ArchiveContext);
+
+    [Fact]
+    public Task Receiver_named_like_the_field_but_declared_closer_is_read_from_its_own_declaration() => VerifyAsync(Service("""
+                public Task<AuditEntry?> ByParameter(ArchiveDbContext _db, int id) => _db.Countries.{|TI0003:FirstOrDefaultAsync(a => a.Id == id)|};
+                public Task<AuditEntry?> ByLocal(ArchiveDbContext archive, int id)
+                {
+                    var _db = archive;
+                    return _db.Countries.{|TI0003:FirstOrDefaultAsync(a => a.Id == id)|};
+                }
+                public Task<Country?> ByField(int id) => this._db.Countries.FirstOrDefaultAsync(c => c.Id == id);
+        """) + ArchiveContext);
+
+    private const string ArchiveContext = """
 
         namespace Booking
         {
@@ -64,7 +77,7 @@ public sealed class TI0003MissingOwnershipCheckTests
                 public DbSet<AuditEntry> Countries => Set<AuditEntry>();
             }
         }
-        """);
+        """;
 
     [Fact]
     public Task Message_names_the_method_the_entity_and_the_member() => Verify.AnalyzerAsync<MissingOwnershipCheckAnalyzer>(

@@ -1,0 +1,104 @@
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace TenantAnalyzers.Model;
+
+/// <summary>
+/// The declared type of the object a query starts from (<c>_db</c> in <c>_db.Countries</c>), read from the declaration
+/// the name refers to: a parameter of the enclosing method, local function, lambda or primary constructor, or a field or
+/// property of the enclosing type. Binding a declaration's type costs a lookup; binding the expression would bind the
+/// whole member body around it.
+/// </summary>
+/// <remarks>
+/// Null whenever the name could refer to something else or nothing can be read without binding: a local (its type may
+/// be <c>var</c>), a lambda parameter without a type, a field of a base type or of another part of a partial type.
+/// </remarks>
+internal static class ReceiverDeclaration
+{
+    public static ITypeSymbol? DeclaredType(ExpressionSyntax receiver, SemanticModel semanticModel, CancellationToken cancellationToken)
+    {
+        var declared = receiver switch
+        {
+            IdentifierNameSyntax identifier => ParameterOrMemberType(identifier, cancellationToken),
+            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax name } access
+                when access.IsKind(SyntaxKind.SimpleMemberAccessExpression)
+                => MemberType(access.FirstAncestorOrSelf<TypeDeclarationSyntax>(), name.Identifier.ValueText),
+            _ => null,
+        };
+
+        return declared is null ? null : semanticModel.GetTypeInfo(declared, cancellationToken).Type;
+    }
+
+    /// <summary>C#'s lookup order for a simple name: parameters and locals outwards, then the members of the enclosing type.</summary>
+    private static TypeSyntax? ParameterOrMemberType(IdentifierNameSyntax identifier, CancellationToken cancellationToken)
+    {
+        var name = identifier.Identifier.ValueText;
+        foreach (var ancestor in identifier.Ancestors())
+        {
+            switch (ancestor)
+            {
+                case SimpleLambdaExpressionSyntax simple when simple.Parameter.Identifier.ValueText == name:
+                    return simple.Parameter.Type;
+                case ParenthesizedLambdaExpressionSyntax lambda when Find(lambda.ParameterList, name) is { } parameter:
+                    return parameter.Type;
+                case AnonymousMethodExpressionSyntax { ParameterList: { } parameters } when Find(parameters, name) is { } parameter:
+                    return parameter.Type;
+                case LocalFunctionStatementSyntax local when Find(local.ParameterList, name) is { } parameter:
+                    return parameter.Type;
+                case BaseMethodDeclarationSyntax method when Find(method.ParameterList, name) is { } parameter:
+                    return parameter.Type;
+                case MemberDeclarationSyntax or GlobalStatementSyntax when ancestor is not BaseTypeDeclarationSyntax:
+                    return SyntaxScope.DeclaresLocal(ancestor, name, cancellationToken)
+                        ? null
+                        : MemberType(ancestor.FirstAncestorOrSelf<TypeDeclarationSyntax>(), name);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A field, property or primary-constructor parameter of this part of the type.</summary>
+    private static TypeSyntax? MemberType(TypeDeclarationSyntax? type, string name)
+    {
+        if (type is null)
+        {
+            return null;
+        }
+
+        foreach (var member in type.Members)
+        {
+            switch (member)
+            {
+                case FieldDeclarationSyntax field:
+                    foreach (var variable in field.Declaration.Variables)
+                    {
+                        if (variable.Identifier.ValueText == name)
+                        {
+                            return field.Declaration.Type;
+                        }
+                    }
+
+                    break;
+                case PropertyDeclarationSyntax property when property.Identifier.ValueText == name:
+                    return property.Type;
+            }
+        }
+
+        return type.ParameterList is { } primary ? Find(primary, name)?.Type : null;
+    }
+
+    private static ParameterSyntax? Find(ParameterListSyntax parameters, string name)
+    {
+        foreach (var parameter in parameters.Parameters)
+        {
+            if (parameter.Identifier.ValueText == name)
+            {
+                return parameter;
+            }
+        }
+
+        return null;
+    }
+}
