@@ -12,8 +12,9 @@ namespace TenantAnalyzers.Model;
 /// whole member body around it.
 /// </summary>
 /// <remarks>
-/// Null whenever the name could refer to something else or nothing can be read without binding: a local (its type may
-/// be <c>var</c>), a lambda parameter without a type, a field of a base type or of another part of a partial type.
+/// Null whenever the name could refer to something else or nothing can be read without binding: a local anywhere in the
+/// member (its type may be <c>var</c>), a lambda parameter without a type, top-level statements, a field of a base type
+/// or of another part of a partial type.
 /// </remarks>
 internal static class ReceiverDeclaration
 {
@@ -31,10 +32,16 @@ internal static class ReceiverDeclaration
         return declared is null ? null : semanticModel.GetTypeInfo(declared, cancellationToken).Type;
     }
 
-    /// <summary>C#'s lookup order for a simple name: parameters and locals outwards, then the members of the enclosing type.</summary>
+    /// <summary>C#'s lookup order for a simple name: parameters outwards, then the members of the enclosing type.</summary>
     private static TypeSyntax? ParameterOrMemberType(IdentifierNameSyntax identifier, CancellationToken cancellationToken)
     {
+        // A local by that name anywhere in the member (a lambda's local may shadow a parameter) ends the search.
         var name = identifier.Identifier.ValueText;
+        if (SyntaxScope.DeclaresLocal(SyntaxScope.EnclosingMember(identifier), name, cancellationToken))
+        {
+            return null;
+        }
+
         foreach (var ancestor in identifier.Ancestors())
         {
             switch (ancestor)
@@ -49,10 +56,8 @@ internal static class ReceiverDeclaration
                     return parameter.Type;
                 case BaseMethodDeclarationSyntax method when Find(method.ParameterList, name) is { } parameter:
                     return parameter.Type;
-                case MemberDeclarationSyntax or GlobalStatementSyntax when ancestor is not BaseTypeDeclarationSyntax:
-                    return SyntaxScope.DeclaresLocal(ancestor, name, cancellationToken)
-                        ? null
-                        : MemberType(ancestor.FirstAncestorOrSelf<TypeDeclarationSyntax>(), name);
+                case MemberDeclarationSyntax when ancestor is not BaseTypeDeclarationSyntax:
+                    return MemberType(ancestor.FirstAncestorOrSelf<TypeDeclarationSyntax>(), name);
             }
         }
 

@@ -63,6 +63,11 @@ public sealed class TI0003MissingOwnershipCheckTests
                     var _db = archive;
                     return _db.Countries.{|TI0003:FirstOrDefaultAsync(a => a.Id == id)|};
                 }
+                public System.Func<Task<AuditEntry?>> ByLambdaLocal(BookingDbContext db, ArchiveDbContext archive, int id) => () =>
+                {
+                    var db = archive;
+                    return db.Countries.{|TI0003:FirstOrDefaultAsync(a => a.Id == id)|};
+                };
                 public Task<Country?> ByField(int id) => this._db.Countries.FirstOrDefaultAsync(c => c.Id == id);
         """) + ArchiveContext);
 
