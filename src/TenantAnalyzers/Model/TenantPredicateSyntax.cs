@@ -11,15 +11,15 @@ namespace TenantAnalyzers.Model;
 /// </summary>
 /// <remarks>
 /// It only says yes where the operation test says yes: an operator of the chain (called on the call's result or on an
-/// operator above it, or the receiver of the call or of an operator below it) whose first lambda reads <c>e.Key</c> of its own parameter, with
-/// <c>Key</c> a configured tenant key, compared with <c>==</c> to an expression that does not mention the parameter;
-/// conjunctions need one such side, disjunctions both. Anything else (a query kept in a local, <c>e.Company.Id</c>, a
+/// operator above it, or the receiver of the call or of an operator below it) whose first lambda reads <c>e.Key</c> of
+/// its own parameter, with <c>Key</c> a configured tenant key, compared with <c>==</c> to an expression that does not
+/// mention the parameter; conjunctions need one such side, disjunctions both. Anything else (a query kept in a local, <c>e.Company.Id</c>, a
 /// scoping extension method, <c>Contains</c>, <c>EF.Property</c>) is left to the operation test. The one shape the
 /// two could read differently, a public field named like the tenant key, is not a property EF Core maps.
 /// </remarks>
 internal static class TenantPredicateSyntax
 {
-    /// <summary>True when an operator of the chain <paramref name="call"/> is part of scopes the query by the tenant key.</summary>
+    /// <summary>True when an operator of the query chain around <paramref name="call"/> scopes the query by the tenant key.</summary>
     public static bool ChainIsTenantScoped(InvocationExpressionSyntax call, TenantModel model)
     {
         for (var below = PreviousOperator(call); below is not null; below = PreviousOperator(below))
