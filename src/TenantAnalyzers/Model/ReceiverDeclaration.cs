@@ -48,13 +48,13 @@ internal static class ReceiverDeclaration
             {
                 case SimpleLambdaExpressionSyntax simple when simple.Parameter.Identifier.ValueText == name:
                     return simple.Parameter.Type;
-                case ParenthesizedLambdaExpressionSyntax lambda when Find(lambda.ParameterList, name) is { } parameter:
+                case ParenthesizedLambdaExpressionSyntax lambda when SyntaxScope.FindParameter(lambda.ParameterList, name) is { } parameter:
                     return parameter.Type;
-                case AnonymousMethodExpressionSyntax { ParameterList: { } parameters } when Find(parameters, name) is { } parameter:
+                case AnonymousMethodExpressionSyntax { ParameterList: { } parameters } when SyntaxScope.FindParameter(parameters, name) is { } parameter:
                     return parameter.Type;
-                case LocalFunctionStatementSyntax local when Find(local.ParameterList, name) is { } parameter:
+                case LocalFunctionStatementSyntax local when SyntaxScope.FindParameter(local.ParameterList, name) is { } parameter:
                     return parameter.Type;
-                case BaseMethodDeclarationSyntax method when Find(method.ParameterList, name) is { } parameter:
+                case BaseMethodDeclarationSyntax method when SyntaxScope.FindParameter(method.ParameterList, name) is { } parameter:
                     return parameter.Type;
                 case MemberDeclarationSyntax when ancestor is not BaseTypeDeclarationSyntax:
                     return MemberType(ancestor.FirstAncestorOrSelf<TypeDeclarationSyntax>(), name);
@@ -91,19 +91,6 @@ internal static class ReceiverDeclaration
             }
         }
 
-        return type.ParameterList is { } primary ? Find(primary, name)?.Type : null;
-    }
-
-    private static ParameterSyntax? Find(ParameterListSyntax parameters, string name)
-    {
-        foreach (var parameter in parameters.Parameters)
-        {
-            if (parameter.Identifier.ValueText == name)
-            {
-                return parameter;
-            }
-        }
-
-        return null;
+        return type.ParameterList is { } primary ? SyntaxScope.FindParameter(primary, name)?.Type : null;
     }
 }

@@ -84,17 +84,20 @@ internal static class SyntaxScope
         return false;
     }
 
-    private static bool Declares(ParameterListSyntax parameters, string name)
+    private static bool Declares(ParameterListSyntax parameters, string name) => FindParameter(parameters, name) is not null;
+
+    /// <summary>The parameter of the list by that name, if any.</summary>
+    public static ParameterSyntax? FindParameter(ParameterListSyntax parameters, string name)
     {
         foreach (var parameter in parameters.Parameters)
         {
             if (parameter.Identifier.ValueText == name)
             {
-                return true;
+                return parameter;
             }
         }
 
-        return false;
+        return null;
     }
 
     /// <summary>
