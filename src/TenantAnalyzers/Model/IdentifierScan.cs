@@ -45,10 +45,13 @@ internal sealed class IdentifierScan
         _longestStem = _stems.Length == 0 ? 0 : _stems.Max(s => s.Length);
     }
 
-    /// <summary>One name, without the set-up of many: for the scans of a member's text made on the hot path.</summary>
+    /// <summary>
+    /// One name, without the set-up of many: for the scans of a member's text made on the hot path. An empty name (the
+    /// parser's placeholder for a name not typed yet) finds nothing.
+    /// </summary>
     public IdentifierScan(string name)
     {
-        _names = _stems = [name];
+        _names = _stems = name.Length == 0 ? [] : [name];
         _longestStem = name.Length;
     }
 
@@ -94,6 +97,7 @@ internal sealed class IdentifierScan
             text.CopyTo(chunkStart, buffer, 0, count);
             foreach (var stem in _stems)
             {
+                // Every stem is non-empty, so every hit moves the offset forward: the loop ends within the chunk.
                 for (var offset = 0; offset < count;)
                 {
                     var index = new ReadOnlySpan<char>(buffer, offset, count - offset).IndexOf(stem.AsSpan());
@@ -102,6 +106,7 @@ internal sealed class IdentifierScan
                         break;
                     }
 
+                    cancellationToken.ThrowIfCancellationRequested();
                     var position = chunkStart + offset + index;
                     offset += index + stem.Length;
                     if (IsNameAt(text, position, stem) && IdentifierTokenAt(root, text, position) is { } token && onHit(token, state))

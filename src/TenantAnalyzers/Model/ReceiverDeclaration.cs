@@ -35,8 +35,15 @@ internal static class ReceiverDeclaration
     /// <summary>C#'s lookup order for a simple name: parameters outwards, then the members of the enclosing type.</summary>
     private static TypeSyntax? ParameterOrMemberType(IdentifierNameSyntax identifier, CancellationToken cancellationToken)
     {
-        // A local by that name anywhere in the member (a lambda's local may shadow a parameter) ends the search.
+        // A name not typed yet refers to nothing; top-level statements have no declarations to read (and their
+        // "member" would be the whole file).
         var name = identifier.Identifier.ValueText;
+        if (identifier.IsMissing || name.Length == 0 || identifier.FirstAncestorOrSelf<GlobalStatementSyntax>() is not null)
+        {
+            return null;
+        }
+
+        // A local by that name anywhere in the member (a lambda's local may shadow a parameter) ends the search.
         if (SyntaxScope.DeclaresLocal(SyntaxScope.EnclosingMember(identifier), name, cancellationToken))
         {
             return null;

@@ -21,7 +21,8 @@ internal static class SyntaxScope
     {
         foreach (var identifier in value.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
         {
-            if (identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier)
+            // A name not typed yet (the parser's placeholder) refers to nothing.
+            if (identifier.IsMissing || identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier)
             {
                 continue;
             }
@@ -105,7 +106,7 @@ internal static class SyntaxScope
     /// member's text for the name, with a look at each hit, instead of a walk of every node of the member.
     /// </summary>
     public static bool DeclaresLocal(SyntaxNode member, string name, CancellationToken cancellationToken) =>
-        new IdentifierScan(name).Any(member.SyntaxTree, member.Span, 0, static (token, _) => token.Parent switch
+        name.Length > 0 && new IdentifierScan(name).Any(member.SyntaxTree, member.Span, 0, static (token, _) => token.Parent switch
         {
             VariableDeclaratorSyntax declarator => declarator.Identifier == token,
             SingleVariableDesignationSyntax designation => designation.Identifier == token,

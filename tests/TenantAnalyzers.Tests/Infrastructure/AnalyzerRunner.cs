@@ -18,7 +18,10 @@ public static class AnalyzerRunner
         .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
         .ToImmutableArray();
 
-    public static async Task<(ImmutableArray<Diagnostic> Diagnostics, IReadOnlyList<Exception> Exceptions)> RunAsync(params string[] sources)
+    public static Task<(ImmutableArray<Diagnostic> Diagnostics, IReadOnlyList<Exception> Exceptions)> RunAsync(params string[] sources) =>
+        RunAsync(CancellationToken.None, sources);
+
+    public static async Task<(ImmutableArray<Diagnostic> Diagnostics, IReadOnlyList<Exception> Exceptions)> RunAsync(CancellationToken cancellationToken, params string[] sources)
     {
         var references = await TestReferences.EfCore10.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
         var trees = sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, path: $"/0/Test{i}.cs")).ToArray();
@@ -34,7 +37,7 @@ public static class AnalyzerRunner
             onAnalyzerException: (exception, _, _) => { lock (exceptions) { exceptions.Add(exception); } },
             concurrentAnalysis: false,
             logAnalyzerExecutionTime: false);
-        var diagnostics = await compilation.WithAnalyzers(AllAnalyzers, options).GetAnalyzerDiagnosticsAsync();
+        var diagnostics = await compilation.WithAnalyzers(AllAnalyzers, options).GetAnalyzerDiagnosticsAsync(cancellationToken);
         return (diagnostics, exceptions);
     }
 }

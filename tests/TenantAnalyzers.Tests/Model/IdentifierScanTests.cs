@@ -37,6 +37,34 @@ public sealed class IdentifierScanTests
     }
 
     [Fact]
+    public void An_empty_name_finds_nothing_and_ends()
+    {
+        // A missing identifier (a name not typed yet) has the empty name; searching for it once matched at every
+        // position without moving forward.
+        var tree = CSharpSyntaxTree.ParseText("class C { void M() { var x = .Orders; } }");
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+
+        Assert.Empty(new IdentifierScan("").FindAll(tree, span: null, cancellation.Token));
+        Assert.Empty(new IdentifierScan([""]).FindAll(tree, span: null, cancellation.Token));
+    }
+
+    [Fact]
+    public void Observes_cancellation_between_hits()
+    {
+        // Both hits sit in one search chunk: cancelled at the first, the scan must not deliver the second.
+        var tree = CSharpSyntaxTree.ParseText("class C { void M(Q q) { q.First(); q.First(); } }");
+        using var cancellation = new CancellationTokenSource();
+        var hits = 0;
+
+        Assert.Throws<OperationCanceledException>(() => Picks.Find(tree, span: null, cancellation, (_, source) =>
+        {
+            hits++;
+            source.Cancel();
+        }, cancellation.Token));
+        Assert.Equal(1, hits);
+    }
+
+    [Fact]
     public void Skips_comments_strings_and_disabled_code_and_finds_verbatim_identifiers()
     {
         var found = Found(Picks, """
