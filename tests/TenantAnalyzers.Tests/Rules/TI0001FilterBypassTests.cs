@@ -320,7 +320,7 @@ public sealed class TI0001FilterBypassTests
     {
         var test = new Microsoft.CodeAnalysis.CSharp.Testing.CSharpAnalyzerTest<FilterBypassAnalyzer, Microsoft.CodeAnalysis.Testing.DefaultVerifier>
         {
-            ReferenceAssemblies = TestReferences.EfCore10.AddPackages([new Microsoft.CodeAnalysis.Testing.PackageIdentity("xunit.extensibility.core", "2.9.3")]),
+            ReferenceAssemblies = TestReferences.EfCore10WithXunit,
         };
         var bypass = reported ? "{|TI0001:IgnoreQueryFilters()|}" : "IgnoreQueryFilters()";
         test.TestState.Sources.Add("using System.Linq; using Microsoft.EntityFrameworkCore; namespace Booking { public class SoftDeleteTests { [Xunit.Fact] public void Rows_stay(BookingDbContext db) => System.Console.WriteLine(db.Customers." + bypass + ".Count()); } }");
