@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
 using TenantAnalyzers.CodeFixes.Editing;
-using TenantAnalyzers.Model;
+using TenantAnalyzers.Scanning;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
 namespace TenantAnalyzers.CodeFixes.Fixes;

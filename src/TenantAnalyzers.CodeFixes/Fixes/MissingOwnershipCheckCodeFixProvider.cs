@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Operations;
 using TenantAnalyzers.CodeFixes.Editing;
 using TenantAnalyzers.Model;
+using TenantAnalyzers.Queries;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
 namespace TenantAnalyzers.CodeFixes.Fixes;

@@ -7,7 +7,8 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Simplification;
 using TenantAnalyzers.CodeFixes.Editing;
-using TenantAnalyzers.Model;
+using TenantAnalyzers.Flow;
+using TenantAnalyzers.Scanning;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
 namespace TenantAnalyzers.CodeFixes.Fixes;

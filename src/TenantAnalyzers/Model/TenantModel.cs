@@ -6,6 +6,9 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using TenantAnalyzers.Authorization;
+using TenantAnalyzers.Queries;
+using TenantAnalyzers.Scanning;
 
 namespace TenantAnalyzers.Model;
 

@@ -4,7 +4,10 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
+using TenantAnalyzers.Flow;
 using TenantAnalyzers.Model;
+using TenantAnalyzers.Queries;
+using TenantAnalyzers.Scanning;
 
 namespace TenantAnalyzers.Rules;
 

@@ -2,6 +2,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using TenantAnalyzers.Model;
+using TenantAnalyzers.Scanning;
 
 namespace TenantAnalyzers.Rules;
 

@@ -3,7 +3,9 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using TenantAnalyzers.Authorization;
 using TenantAnalyzers.Model;
+using TenantAnalyzers.Scanning;
 
 namespace TenantAnalyzers.Rules;
 

@@ -5,6 +5,8 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 using TenantAnalyzers.Model;
+using TenantAnalyzers.Queries;
+using TenantAnalyzers.Scanning;
 
 namespace TenantAnalyzers.Rules;
 

@@ -5,7 +5,10 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using TenantAnalyzers.Flow;
 using TenantAnalyzers.Model;
+using TenantAnalyzers.Queries;
+using TenantAnalyzers.Scanning;
 
 namespace TenantAnalyzers.Rules;
 

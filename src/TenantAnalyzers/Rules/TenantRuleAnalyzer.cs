@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using TenantAnalyzers.Model;
+using TenantAnalyzers.Scanning;
 
 namespace TenantAnalyzers.Rules;
 

@@ -1,5 +1,5 @@
 using Microsoft.CodeAnalysis.CSharp;
-using TenantAnalyzers.Model;
+using TenantAnalyzers.Scanning;
 using Xunit;
 
 namespace TenantAnalyzers.Tests.Model;

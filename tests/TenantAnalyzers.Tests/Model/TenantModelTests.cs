@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using TenantAnalyzers.Model;
+using TenantAnalyzers.Queries;
 using TenantAnalyzers.Tests.Infrastructure;
 using Xunit;
 

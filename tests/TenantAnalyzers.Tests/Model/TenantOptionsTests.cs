@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
+using TenantAnalyzers.Flow;
 using TenantAnalyzers.Model;
 using TenantAnalyzers.Rules;
 using TenantAnalyzers.Tests.Infrastructure;

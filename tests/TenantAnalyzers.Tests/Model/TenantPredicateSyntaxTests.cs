@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using TenantAnalyzers.Model;
+using TenantAnalyzers.Queries;
 using TenantAnalyzers.Tests.Infrastructure;
 using Xunit;
 

@@ -5,8 +5,9 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using TenantAnalyzers.Model;
 
-namespace TenantAnalyzers.Model;
+namespace TenantAnalyzers.Queries;
 
 /// <summary>
 /// What the model configuration says about tenant filters, by metadata name rather than by symbol, so that one

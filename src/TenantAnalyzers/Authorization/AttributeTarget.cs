@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace TenantAnalyzers.Model;
+namespace TenantAnalyzers.Authorization;
 
 /// <summary>What an attribute written in source applies to, and the attributes read from there (<c>[return: ...]</c> included).</summary>
 internal readonly struct AttributeTarget

@@ -2,8 +2,10 @@ using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using TenantAnalyzers.Model;
+using TenantAnalyzers.Scanning;
 
-namespace TenantAnalyzers.Model;
+namespace TenantAnalyzers.Queries;
 
 /// <summary>
 /// A call that drops query filters: EF Core's <c>IgnoreQueryFilters</c> (both overloads) or a configured

@@ -3,7 +3,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace TenantAnalyzers.Model;
+namespace TenantAnalyzers.Scanning;
 
 /// <summary>
 /// Syntax-only facts about the code around a node, asked before any binding so that the rules bind only the few

@@ -2,8 +2,10 @@ using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using TenantAnalyzers.Model;
+using TenantAnalyzers.Scanning;
 
-namespace TenantAnalyzers.Model;
+namespace TenantAnalyzers.Flow;
 
 /// <summary>
 /// Does the application stamp the tenant key on save? That is a DbContext override of <c>SaveChanges</c>/<c>SaveChangesAsync</c>,

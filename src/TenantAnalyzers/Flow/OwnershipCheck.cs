@@ -1,8 +1,9 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using TenantAnalyzers.Model;
 
-namespace TenantAnalyzers.Model;
+namespace TenantAnalyzers.Flow;
 
 /// <summary>
 /// Does the code after a key lookup check that the loaded entity belongs to the caller before it uses it? A simple,

@@ -2,8 +2,9 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using TenantAnalyzers.Scanning;
 
-namespace TenantAnalyzers.Model;
+namespace TenantAnalyzers.Queries;
 
 /// <summary>
 /// The declared type of the object a query starts from (<c>_db</c> in <c>_db.Countries</c>), read from the declaration

@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace TenantAnalyzers.Model;
+namespace TenantAnalyzers.Scanning;
 
 /// <summary>
 /// The rules' own check for generated code, done at report time. The rules ask the driver to run them everywhere and

@@ -3,8 +3,9 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using TenantAnalyzers.Model;
 
-namespace TenantAnalyzers.Model;
+namespace TenantAnalyzers.Queries;
 
 /// <summary>
 /// Which entity types carry a tenant query filter (<c>query_filters = detect</c>), for one compilation: the

@@ -3,7 +3,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace TenantAnalyzers.Model;
+namespace TenantAnalyzers.Flow;
 
 internal enum ValueOriginKind
 {

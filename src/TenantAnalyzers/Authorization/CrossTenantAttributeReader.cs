@@ -1,7 +1,8 @@
 using System;
 using Microsoft.CodeAnalysis;
+using TenantAnalyzers.Model;
 
-namespace TenantAnalyzers.Model;
+namespace TenantAnalyzers.Authorization;
 
 /// <summary>State of the bypass attribute on a symbol.</summary>
 internal enum JustificationState

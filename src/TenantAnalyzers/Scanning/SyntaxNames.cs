@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace TenantAnalyzers.Model;
+namespace TenantAnalyzers.Scanning;
 
 /// <summary>Cheap name checks on syntax, done before any semantic work.</summary>
 internal static class SyntaxNames

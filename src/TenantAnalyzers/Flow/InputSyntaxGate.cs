@@ -6,8 +6,10 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using TenantAnalyzers.Model;
+using TenantAnalyzers.Scanning;
 
-namespace TenantAnalyzers.Model;
+namespace TenantAnalyzers.Flow;
 
 /// <summary>
 /// The syntax test TI0005 runs before binding anything: could the value at this node be request input at all? Only

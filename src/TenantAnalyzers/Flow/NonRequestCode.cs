@@ -1,7 +1,8 @@
 using System;
 using Microsoft.CodeAnalysis;
+using TenantAnalyzers.Model;
 
-namespace TenantAnalyzers.Model;
+namespace TenantAnalyzers.Flow;
 
 /// <summary>
 /// Code that never serves a tenant's request, where picking "the first company" or loading a row by id is how the

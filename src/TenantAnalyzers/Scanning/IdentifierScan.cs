@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
 
-namespace TenantAnalyzers.Model;
+namespace TenantAnalyzers.Scanning;
 
 /// <summary>
 /// Finds the identifier tokens with given names in a syntax tree by searching its text, not its nodes. A rule that

@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace TenantAnalyzers.Model;
+namespace TenantAnalyzers.Queries;
 
 /// <summary>
 /// One LINQ query as a chain of operator calls, from the source (<c>db.Appointments</c>) outwards to the terminal

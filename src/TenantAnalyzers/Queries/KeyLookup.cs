@@ -1,7 +1,9 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using TenantAnalyzers.Model;
+using TenantAnalyzers.Scanning;
 
-namespace TenantAnalyzers.Model;
+namespace TenantAnalyzers.Queries;
 
 internal enum KeyLookupKind
 {

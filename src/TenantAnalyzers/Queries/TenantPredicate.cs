@@ -1,7 +1,8 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using TenantAnalyzers.Model;
 
-namespace TenantAnalyzers.Model;
+namespace TenantAnalyzers.Queries;
 
 /// <summary>
 /// Classifies query predicates: does <c>e =&gt; ...</c> constrain the entity's tenant key to a value
