@@ -50,6 +50,21 @@ internal static class Descriptors
         "The cross-tenant attribute silences the tenant isolation rules; it must carry a real, auditable justification, not an empty string or a placeholder.",
         "ti0100-cross-tenant-bypass-without-a-justification");
 
+    /// <summary>
+    /// Off by default: a finding of another rule in deliberate cross-tenant code, reported under this id instead so that
+    /// reports (the audit CLI, SARIF) can count and list justified bypasses with their reasons. Properties:
+    /// <c>rule</c> (the id it stands for), <c>justification</c> (the reason), <c>source</c> (attribute or authorization).
+    /// </summary>
+    public static readonly DiagnosticDescriptor JustifiedCrossTenant = new(
+        RuleIds.JustifiedCrossTenant,
+        "Justified cross-tenant access",
+        "{0} in '{1}' is justified cross-tenant code ({2}): {3}",
+        Category,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: false,
+        "Deliberate cross-tenant code with a real justification (the bypass attribute, or authorization that admits only platform operators). Not a problem: reports count these to keep exceptions auditable.",
+        HelpBase + "ti0200-justified-cross-tenant-access");
+
     public static readonly DiagnosticDescriptor InvalidOption = Create(
         RuleIds.InvalidOption,
         "Invalid tenant isolation option",

@@ -9,5 +9,6 @@ internal static class RuleIds
     public const string TenantKeyNotForced = "TI0004";
     public const string TenantIdFromInput = "TI0005";
     public const string UnjustifiedCrossTenant = "TI0100";
+    public const string JustifiedCrossTenant = "TI0200";
     public const string InvalidOption = "TI9000";
 }

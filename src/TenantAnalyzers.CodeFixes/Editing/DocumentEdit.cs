@@ -67,11 +67,35 @@ internal sealed class DocumentEdit
         }
     }
 
-    /// <summary>The "mark as cross-tenant" action for a finding at <paramref name="node"/>; null when the project has no bypass attribute or no member to put it on.</summary>
+    /// <summary>
+    /// The "mark as cross-tenant" action for a finding at <paramref name="node"/>; null when the project has no bypass
+    /// attribute, there is no member to put it on, or the member already carries one (its justification is what a person
+    /// has to write: a second attribute would not compile).
+    /// </summary>
     public FixAction? MarkCrossTenantAction(SyntaxNode node, string equivalenceKey) =>
-        CrossTenantMarker.FindTarget(node) is not null && CrossTenantMarker.FindAttributeType(SemanticModel.Compilation, Model.Options.BypassAttribute) is not null
+        CrossTenantMarker.FindTarget(node) is { } target
+        && CrossTenantMarker.FindAttributeType(SemanticModel.Compilation, Model.Options.BypassAttribute) is not null
+        && !CarriesBypassAttribute(target)
             ? new FixAction($"Mark as cross-tenant ([{Model.Options.BypassAttribute}] with a justification to write)", equivalenceKey)
             : null;
+
+    private bool CarriesBypassAttribute(MemberDeclarationSyntax member)
+    {
+        if (SemanticModel.GetDeclaredSymbol(member) is not { } symbol)
+        {
+            return false;
+        }
+
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (Model.CrossTenant.IsBypassAttribute(attribute.AttributeClass))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// Adds the bypass attribute with a placeholder justification to the member around <paramref name="node"/> (once,

@@ -59,25 +59,22 @@ internal readonly struct CrossTenantAttributeReader
     }
 
     /// <summary>
-    /// True when <paramref name="symbol"/>, the property or event it belongs to, or any containing type carries the
-    /// bypass attribute with a non-empty justification. A placeholder still counts: TI0100 keeps it visible.
+    /// The justification of the bypass attribute on <paramref name="symbol"/>, the property or event it belongs to, or
+    /// the nearest containing type that carries one with a real reason. An empty or placeholder justification justifies
+    /// nothing: the finding stays visible and TI0100 says why, so a quick-fix placeholder never hides it for good.
     /// </summary>
-    public bool IsInsideJustifiedScope(ISymbol? symbol)
+    public Justification? FindJustification(ISymbol? symbol)
     {
         for (var current = symbol; current is not null and not INamespaceSymbol; current = current.ContainingSymbol)
         {
-            if (GetState(current, out _) >= JustificationState.Placeholder)
+            if (GetState(current, out var attribute) == JustificationState.Justified
+                || current is IMethodSymbol { AssociatedSymbol: { } associated } && GetState(associated, out attribute) == JustificationState.Justified)
             {
-                return true;
-            }
-
-            if (current is IMethodSymbol { AssociatedSymbol: { } associated } && GetState(associated, out _) >= JustificationState.Placeholder)
-            {
-                return true;
+                return new Justification(JustificationSource.Attribute, GetJustification(attribute!)!);
             }
         }
 
-        return false;
+        return null;
     }
 
     public static string? GetJustification(AttributeData attribute)

@@ -39,6 +39,7 @@ internal sealed class TenantModel
         Options = options;
         Ef = EfSymbols.Resolve(compilation);
         GeneratedCode = new GeneratedCodeFilter(compilation);
+        CrossTenantScope = new CrossTenantScope(CrossTenant);
         _filters = new Lazy<QueryFilterMap>(() => QueryFilterMap.Discover(this, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -51,6 +52,9 @@ internal sealed class TenantModel
     public GeneratedCodeFilter GeneratedCode { get; }
 
     public CrossTenantAttributeReader CrossTenant => new(Options.BypassAttribute);
+
+    /// <summary>Whether code is deliberately cross-tenant, and why (see <see cref="CrossTenantScope"/>).</summary>
+    public CrossTenantScope CrossTenantScope { get; }
 
     public QueryFilterMap Filters => _filters.Value;
 

@@ -19,7 +19,7 @@ namespace TenantAnalyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ArbitraryTenantFallbackAnalyzer : TenantRuleAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ArbitraryTenantFallback);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ArbitraryTenantFallback, Descriptors.JustifiedCrossTenant);
 
     private protected override void Register(CompilationStartAnalysisContext start, TenantModel model)
     {
@@ -42,10 +42,12 @@ public sealed class ArbitraryTenantFallbackAnalyzer : TenantRuleAnalyzer
         }
 
         var member = context.GetContainingMember(syntax);
-        if (model.CrossTenant.IsInsideJustifiedScope(member) || NonRequestCode.IsSeedCode(member))
+        if (NonRequestCode.IsSeedCode(member))
         {
             return;
         }
+
+        var justification = model.CrossTenantScope.Find(RuleIds.ArbitraryTenantFallback, syntax, member, context.SemanticModel, context.CancellationToken);
 
         Location location;
         if (TenantRootPick.FindFallback(call) is { } fallback)
@@ -59,12 +61,15 @@ public sealed class ArbitraryTenantFallbackAnalyzer : TenantRuleAnalyzer
         }
 
         // The pick itself travels as an additional location: the fixes rewrite it, or the fallback operand around it.
-        context.ReportDiagnostic(Diagnostic.Create(
-            Descriptors.ArbitraryTenantFallback,
-            location,
-            ImmutableArray.Create(syntax.GetLocation()),
-            call.TargetMethod.Name,
-            root.Name,
-            MemberDisplay.Of(member)));
+        context.Report(
+            Diagnostic.Create(
+                Descriptors.ArbitraryTenantFallback,
+                location,
+                ImmutableArray.Create(syntax.GetLocation()),
+                call.TargetMethod.Name,
+                root.Name,
+                MemberDisplay.Of(member)),
+            member,
+            justification);
     }
 }

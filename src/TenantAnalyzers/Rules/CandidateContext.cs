@@ -1,6 +1,9 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using TenantAnalyzers.Authorization;
 using TenantAnalyzers.Model;
 using TenantAnalyzers.Scanning;
 
@@ -32,6 +35,35 @@ internal readonly struct CandidateContext
         {
             _context.ReportDiagnostic(diagnostic);
         }
+    }
+
+    /// <summary>
+    /// Reports <paramref name="finding"/>, or, in deliberate cross-tenant code, TI0200 at the same place (off by default:
+    /// reports turn it on to count justified bypasses with their reasons).
+    /// </summary>
+    public void Report(Diagnostic finding, ISymbol? member, Justification? justification)
+    {
+        if (justification is not { } reason)
+        {
+            ReportDiagnostic(finding);
+            return;
+        }
+
+        var properties = ImmutableDictionary.CreateRange(new[]
+        {
+            new KeyValuePair<string, string?>("rule", finding.Id),
+            new KeyValuePair<string, string?>("justification", reason.Reason),
+            new KeyValuePair<string, string?>("source", reason.SourceName),
+        });
+        ReportDiagnostic(Diagnostic.Create(
+            Descriptors.JustifiedCrossTenant,
+            finding.Location,
+            finding.AdditionalLocations,
+            properties,
+            finding.Id,
+            MemberDisplay.Of(member),
+            reason.SourceName,
+            reason.Reason));
     }
 
     /// <summary>

@@ -17,7 +17,7 @@ namespace TenantAnalyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class FilterBypassAnalyzer : TenantRuleAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.FilterBypass);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.FilterBypass, Descriptors.JustifiedCrossTenant);
 
     private protected override void Register(CompilationStartAnalysisContext start, TenantModel model)
     {
@@ -56,19 +56,13 @@ public sealed class FilterBypassAnalyzer : TenantRuleAnalyzer
         }
 
         var member = context.GetContainingMember(syntax);
-        if (model.CrossTenant.IsInsideJustifiedScope(member))
-        {
-            return;
-        }
-
+        var justification = model.CrossTenantScope.Find(RuleIds.FilterBypass, syntax, member, context.SemanticModel, context.CancellationToken);
         var nameNode = SyntaxNames.GetInvokedNameNode(syntax)!;
         var location = Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(nameNode.SpanStart, syntax.Span.End));
-        context.ReportDiagnostic(Diagnostic.Create(
-            Descriptors.FilterBypass,
-            location,
-            call.TargetMethod.Name,
-            leaked.Name,
-            MemberDisplay.Of(member)));
+        context.Report(
+            Diagnostic.Create(Descriptors.FilterBypass, location, call.TargetMethod.Name, leaked.Name, MemberDisplay.Of(member)),
+            member,
+            justification);
     }
 
     /// <summary>Tenant-filtered data the query loads besides its root: <c>Include</c>/<c>ThenInclude</c> targets and projected navigations.</summary>

@@ -19,7 +19,7 @@ namespace TenantAnalyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MissingOwnershipCheckAnalyzer : TenantRuleAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.MissingOwnershipCheck);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.MissingOwnershipCheck, Descriptors.JustifiedCrossTenant);
 
     private protected override void Register(CompilationStartAnalysisContext start, TenantModel model)
     {
@@ -47,21 +47,19 @@ public sealed class MissingOwnershipCheckAnalyzer : TenantRuleAnalyzer
         }
 
         var member = context.GetContainingMember(syntax);
-        if (model.CrossTenant.IsInsideJustifiedScope(member)
-            || NonRequestCode.IsSeedCode(member)
-            || OwnershipCheck.IsCheckedBeforeUse(call, model))
+        if (NonRequestCode.IsSeedCode(member) || OwnershipCheck.IsCheckedBeforeUse(call, model))
         {
             return;
         }
 
+        var justification = model.CrossTenantScope.Find(RuleIds.MissingOwnershipCheck, syntax, member, context.SemanticModel, context.CancellationToken);
+
         var nameNode = SyntaxNames.GetInvokedNameNode(syntax)!;
         var location = Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(nameNode.SpanStart, syntax.Span.End));
-        context.ReportDiagnostic(Diagnostic.Create(
-            Descriptors.MissingOwnershipCheck,
-            location,
-            call.TargetMethod.Name,
-            lookup.Entity.Name,
-            MemberDisplay.Of(member)));
+        context.Report(
+            Diagnostic.Create(Descriptors.MissingOwnershipCheck, location, call.TargetMethod.Name, lookup.Entity.Name, MemberDisplay.Of(member)),
+            member,
+            justification);
     }
 
     /// <summary>

@@ -21,7 +21,7 @@ namespace TenantAnalyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class TenantIdFromInputAnalyzer : TenantRuleAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.TenantIdFromInput);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.TenantIdFromInput, Descriptors.JustifiedCrossTenant);
 
     private protected override void Register(CompilationStartAnalysisContext start, TenantModel model)
     {
@@ -177,17 +177,11 @@ public sealed class TenantIdFromInputAnalyzer : TenantRuleAnalyzer
         }
 
         var member = context.GetContainingMember(use.Syntax);
-        if (model.CrossTenant.IsInsideJustifiedScope(member))
-        {
-            return;
-        }
-
-        context.ReportDiagnostic(Diagnostic.Create(
-            Descriptors.TenantIdFromInput,
-            Unwrap(value, implicitOnly: true).Syntax.GetLocation(),
-            target,
-            MemberDisplay.Of(member),
-            origin.Path));
+        var justification = model.CrossTenantScope.Find(RuleIds.TenantIdFromInput, use.Syntax, member, context.SemanticModel, context.CancellationToken);
+        context.Report(
+            Diagnostic.Create(Descriptors.TenantIdFromInput, Unwrap(value, implicitOnly: true).Syntax.GetLocation(), target, MemberDisplay.Of(member), origin.Path),
+            member,
+            justification);
     }
 
     /// <summary>

@@ -25,7 +25,7 @@ public sealed class TenantKeyNotForcedAnalyzer : TenantRuleAnalyzer
 {
     private static readonly IdentifierScan SinkNames = new(CreatedEntityFlow.SinkNames);
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.TenantKeyNotForced);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.TenantKeyNotForced, Descriptors.JustifiedCrossTenant);
 
     private protected override void Register(CompilationStartAnalysisContext start, TenantModel model)
     {
@@ -97,19 +97,18 @@ public sealed class TenantKeyNotForcedAnalyzer : TenantRuleAnalyzer
         }
 
         var member = context.GetContainingMember(syntax);
-        if (model.CrossTenant.IsInsideJustifiedScope(member))
-        {
-            return;
-        }
-
+        var justification = model.CrossTenantScope.Find(RuleIds.TenantKeyNotForced, syntax, member, context.SemanticModel, context.CancellationToken);
         var end = syntax.ArgumentList?.Span.End ?? (syntax as ObjectCreationExpressionSyntax)?.Type.Span.End ?? syntax.NewKeyword.Span.End;
-        context.ReportDiagnostic(Diagnostic.Create(
-            Descriptors.TenantKeyNotForced,
-            Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(syntax.SpanStart, end)),
-            creation.Type!.Name,
-            sink.TargetMethod.Name,
-            MemberDisplay.Of(member),
-            key.Name));
+        context.Report(
+            Diagnostic.Create(
+                Descriptors.TenantKeyNotForced,
+                Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(syntax.SpanStart, end)),
+                creation.Type!.Name,
+                sink.TargetMethod.Name,
+                MemberDisplay.Of(member),
+                key.Name),
+            member,
+            justification);
     }
 
     /// <summary>The initializer sets the key or the tenant root navigation, or a constructor parameter takes it (<c>new Customer(companyId, name)</c>).</summary>

@@ -175,7 +175,7 @@ public sealed class TI0002ArbitraryTenantFallbackFixTests
         """, ArbitraryTenantFallbackCodeFixProvider.ThrowKey);
 
     [Fact]
-    public Task Mark_cross_tenant_adds_the_attribute_and_TI0100_tracks_it() =>
+    public Task Mark_cross_tenant_adds_the_attribute_and_the_finding_stays_until_justified() =>
         Verify.FixAsync<ArbitraryTenantFallbackCodeFixProvider>([new ArbitraryTenantFallbackAnalyzer(), new CrossTenantJustificationAnalyzer()], """
         using System.Linq;
 
@@ -194,7 +194,7 @@ public sealed class TI0002ArbitraryTenantFallbackFixTests
             public class Diagnostics
             {
                 [{|TI0100:CrossTenant("TODO: justify")|}]
-                public Company? Probe(BookingDbContext db) => db.Companies.FirstOrDefault();
+                public Company? Probe(BookingDbContext db) => db.Companies.{|TI0002:FirstOrDefault()|};
             }
         }
         """, ArbitraryTenantFallbackCodeFixProvider.MarkCrossTenantKey);

@@ -217,7 +217,7 @@ public sealed class TI0003MissingOwnershipCheckFixTests
         """, MissingOwnershipCheckCodeFixProvider.GuardKey);
 
     [Fact]
-    public Task Mark_cross_tenant_adds_the_attribute_and_TI0100_tracks_it() =>
+    public Task Mark_cross_tenant_adds_the_attribute_and_the_finding_stays_until_justified() =>
         Verify.FixAsync<MissingOwnershipCheckCodeFixProvider>([new MissingOwnershipCheckAnalyzer(), new CrossTenantJustificationAnalyzer()], """
         namespace Booking
         {
@@ -232,7 +232,7 @@ public sealed class TI0003MissingOwnershipCheckFixTests
             public class SupportDesk
             {
                 [{|TI0100:CrossTenant("TODO: justify")|}]
-                public AuditEntry? Get(BookingDbContext db, int id) => db.AuditEntries.Find(id);
+                public AuditEntry? Get(BookingDbContext db, int id) => db.AuditEntries.{|TI0003:Find(id)|};
             }
         }
         """, MissingOwnershipCheckCodeFixProvider.MarkCrossTenantKey);

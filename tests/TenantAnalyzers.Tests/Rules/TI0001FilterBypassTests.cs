@@ -99,13 +99,13 @@ public sealed class TI0001FilterBypassTests
         """));
 
     [Fact]
-    public Task Justified_member_is_not_reported() => VerifyAsync(Service("""
+    public Task Justified_member_is_reported_only_as_justified() => VerifyAsync(Service("""
                 [CrossTenant("Platform operator report: counts bookings of every company for billing")]
-                public int AllBookings() => _db.Appointments.IgnoreQueryFilters().Count();
+                public int AllBookings() => _db.Appointments.{|TI0200:IgnoreQueryFilters()|}.Count();
         """));
 
     [Fact]
-    public Task Justified_type_is_not_reported() => VerifyAsync("""
+    public Task Justified_type_is_reported_only_as_justified() => VerifyAsync("""
         using System.Linq;
         using Microsoft.EntityFrameworkCore;
 
@@ -114,15 +114,28 @@ public sealed class TI0001FilterBypassTests
             [CrossTenant("Nightly export job of the platform operator, runs without a user")]
             public class ExportJob
             {
-                public int Run(BookingDbContext db) => db.Appointments.IgnoreQueryFilters().Count();
+                public int Run(BookingDbContext db) => db.Appointments.{|TI0200:IgnoreQueryFilters()|}.Count();
             }
         }
         """);
 
     [Fact]
-    public Task Placeholder_justification_still_silences_TI0001_so_TI0100_can_track_it() => VerifyAsync(Service("""
-                [CrossTenant("TODO: justify")]
+    public async Task Justified_findings_are_off_by_default_in_a_build()
+    {
+        // The verifiers turn every descriptor on; a build (the driver with default options) must show nothing.
+        var (diagnostics, exceptions) = await AnalyzerRunner.RunAsync(Service("""
+                [CrossTenant("Platform operator report: counts bookings of every company for billing")]
                 public int AllBookings() => _db.Appointments.IgnoreQueryFilters().Count();
+        """), Prelude.Domain);
+
+        Assert.Empty(exceptions);
+        Assert.DoesNotContain(diagnostics, d => d.Id.StartsWith("TI", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public Task Placeholder_justification_does_not_silence() => VerifyAsync(Service("""
+                [CrossTenant("TODO: justify")]
+                public int AllBookings() => _db.Appointments.{|TI0001:IgnoreQueryFilters()|}.Count();
         """));
 
     [Fact]

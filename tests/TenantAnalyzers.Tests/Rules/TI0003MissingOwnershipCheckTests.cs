@@ -256,7 +256,7 @@ public sealed class TI0003MissingOwnershipCheckTests
     [Fact]
     public Task Justified_and_generic_code_is_not_reported() => VerifyAsync(Service("""
                 [CrossTenant("Support staff inspect any company's audit entry by id from the back office")]
-                public AuditEntry? Support(int id) => _db.AuditEntries.Find(id);
+                public AuditEntry? Support(int id) => _db.AuditEntries.{|TI0200:Find(id)|};
 
                 public T? Generic<T>(int id) where T : class => _db.Set<T>().Find(id);
         """));

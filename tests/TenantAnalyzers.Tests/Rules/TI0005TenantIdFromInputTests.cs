@@ -285,10 +285,10 @@ public sealed class TI0005TenantIdFromInputTests
         """));
 
     [Fact]
-    public Task Justified_cross_tenant_action_is_not_reported() => VerifyAsync(Controller("""
+    public Task Justified_cross_tenant_action_is_reported_only_as_justified() => VerifyAsync(Controller("""
                 [CrossTenant("Platform operator console: support staff switch between companies")]
                 [HttpGet("/admin/companies/{companyId}")]
-                public IActionResult Get(int companyId) => Ok(_db.Companies.Find(companyId));
+                public IActionResult Get(int companyId) => Ok(_db.Companies.Find({|TI0200:companyId|}));
         """));
 
     [Fact]
