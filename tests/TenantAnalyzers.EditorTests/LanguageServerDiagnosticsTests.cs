@@ -40,6 +40,7 @@ public sealed class LanguageServerDiagnosticsTests(ITestOutputHelper output, Run
             Assert.Equal(["TI0001", "TI0001", "TI0003"], built.Select(finding => finding.Id).Order());
             (int editLine, int editStart) = LocateEdit();
             Finding removed = Assert.Single(built, finding => finding.Line == editLine);
+            Assert.Equal("TI0001", removed.Id);
 
             var (session, serverInfo) = await EditorSession.StartAsync(server, consumer.Directory, consumer.Environment, RequestBound);
             await using (session)
@@ -68,7 +69,7 @@ public sealed class LanguageServerDiagnosticsTests(ITestOutputHelper output, Run
             {
                 Directory.Delete(work, recursive: true);
             }
-            else
+            else if (Directory.Exists(work))
             {
                 timings.Note($"kept for inspection: {work}");
             }
@@ -86,17 +87,18 @@ public sealed class LanguageServerDiagnosticsTests(ITestOutputHelper output, Run
     }
 
     /// <summary>
-    /// Pulls the document's diagnostics until they are exactly <paramref name="expected"/>: the server may answer
-    /// before it has loaded the project or applied the edit, and a loaded machine decides how long that takes.
+    /// Pulls the document's diagnostics until its TI diagnostics are exactly <paramref name="expected"/> and it has no
+    /// errors (which would mean the server did not load the project as the build did): the server may answer before
+    /// it has loaded the project or applied the edit, and a loaded machine decides how long that takes.
     /// </summary>
     private static async Task WaitForFindingsAsync(EditorSession session, string path, IReadOnlySet<Finding> expected, string when)
     {
         var waited = Stopwatch.StartNew();
-        IReadOnlySet<Finding>? seen = null;
+        DocumentDiagnostics? seen = null;
         while (true)
         {
-            seen = await session.PullTenantDiagnosticsAsync(path, RequestBound) ?? seen;
-            if (seen is not null && seen.SetEquals(expected))
+            seen = await session.PullDiagnosticsAsync(path, RequestBound) ?? seen;
+            if (seen is not null && seen.Tenant.SetEquals(expected) && seen.Errors.Count == 0)
             {
                 return;
             }
@@ -104,8 +106,8 @@ public sealed class LanguageServerDiagnosticsTests(ITestOutputHelper output, Run
             if (waited.Elapsed > DiagnosticsBound)
             {
                 Assert.Fail($"""
-                    {when}, the language server reported {(seen is null ? "nothing (every request cancelled)" : Finding.Describe(seen))}
-                    instead of {Finding.Describe(expected)} (waited {waited.Elapsed.TotalSeconds:0} s).
+                    {when}, the language server reported {seen?.ToString() ?? "nothing (every request cancelled)"}
+                    instead of {Finding.Describe(expected)} and no errors (waited {waited.Elapsed.TotalSeconds:0} s).
                     server log:
                     {session.ServerLog}
                     """);

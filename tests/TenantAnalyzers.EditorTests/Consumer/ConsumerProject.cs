@@ -63,14 +63,14 @@ internal sealed partial class ConsumerProject
         ChildProcess.RunDotnetAsync(Directory, ["restore", "-nodeReuse:false"], TimeSpan.FromMinutes(5), Environment);
 
     /// <summary>
-    /// Builds the project (no compiler server, so that nothing outlives the test) and returns the TI diagnostics the
-    /// build reports in <paramref name="sourcePath"/>.
+    /// Builds the project (no compiler server, so that nothing outlives the test; the classic console log, whose
+    /// diagnostic lines are parsed) and returns the TI diagnostics the build reports in <paramref name="sourcePath"/>.
     /// </summary>
     public async Task<IReadOnlySet<Finding>> BuildAsync(string sourcePath)
     {
         string output = await ChildProcess.RunDotnetAsync(
             Directory,
-            ["build", "--no-restore", "-nodeReuse:false", "-p:UseSharedCompilation=false"],
+            ["build", "--no-restore", "-tl:off", "-nodeReuse:false", "-p:UseSharedCompilation=false"],
             TimeSpan.FromMinutes(5),
             Environment);
 

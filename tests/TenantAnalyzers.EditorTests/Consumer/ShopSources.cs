@@ -3,7 +3,8 @@ namespace TenantAnalyzers.EditorTests.Consumer;
 /// <summary>
 /// The consumer app's C#: a tenant-filtered entity (Invoice), a tenant-owned entity without a filter (AuditEntry),
 /// and a service with three violations (two filter bypasses, TI0001, and an unchecked load by id, TI0003) next to
-/// a lookup that is fine (Find on the filtered type).
+/// code that is fine: a bypass justified with the package's [CrossTenant] attribute (which the package adds to the
+/// project, so the editor must see it too) and a Find on the filtered type.
 /// </summary>
 internal static class ShopSources
 {
@@ -68,6 +69,9 @@ internal static class ShopSources
             public decimal TotalOfAllInvoices() => _db.Invoices.IgnoreQueryFilters().Sum(i => i.Total);
 
             public int CountAllInvoices() => _db.Invoices.IgnoreQueryFilters().Count();
+
+            [TenantAnalyzers.CrossTenant("Platform operator report: the number of invoices of every company")]
+            public int CountInvoicesOfEveryCompany() => _db.Invoices.IgnoreQueryFilters().Count();
 
             public Invoice? Get(int id) => _db.Invoices.Find(id);
 

@@ -5,8 +5,8 @@ namespace TenantAnalyzers.EditorTests.Infrastructure;
 
 /// <summary>
 /// Runs the commands the test sets its world up with (dotnet tool install, pack, restore, build) and fails with their
-/// output when one fails or overruns its bound. Nothing they start outlives them: MSBuild nodes are not reused and a
-/// command that overruns is killed with its whole process tree.
+/// output when one fails or overruns its bound. Nothing they start outlives them: MSBuild nodes are not reused, the
+/// callers turn the compiler server off, and a command that overruns is killed with its whole process tree.
 /// </summary>
 internal static class ChildProcess
 {
@@ -55,6 +55,8 @@ internal static class ChildProcess
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
+        // Waits for the exit and the end of the redirected output (which a surviving grandchild holding the pipe would
+        // delay: hence no build servers), within the bound.
         using var overrun = new CancellationTokenSource(bound);
         try
         {
@@ -63,11 +65,9 @@ internal static class ChildProcess
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
             throw new TimeoutException($"`{commandLine}` did not finish within {bound.TotalMinutes:0} min:\n{Text(output)}");
         }
 
-        process.WaitForExit(); // drains the redirected output
         if (process.ExitCode != 0)
         {
             throw new InvalidOperationException($"`{commandLine}` failed with exit code {process.ExitCode}:\n{Text(output)}");

@@ -12,7 +12,7 @@ internal static class PackageFeed
         string buildPath = Path.Combine(RepositoryPaths.EditorTestArtifacts, "pack-build");
         await ChildProcess.RunDotnetAsync(
             RepositoryPaths.Root,
-            ["pack", RepositoryPaths.PackageProject, "-c", "Release", "-o", feedDirectory, "--artifacts-path", buildPath, "-nodeReuse:false"],
+            ["pack", RepositoryPaths.PackageProject, "-c", "Release", "-o", feedDirectory, "--artifacts-path", buildPath, "-nodeReuse:false", "-p:UseSharedCompilation=false"],
             TimeSpan.FromMinutes(10));
 
         string[] packages = Directory.GetFiles(feedDirectory, "TenantAnalyzers.*.nupkg");

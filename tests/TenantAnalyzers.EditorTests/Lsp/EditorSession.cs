@@ -12,12 +12,15 @@ namespace TenantAnalyzers.EditorTests.Lsp;
 /// </summary>
 internal sealed class EditorSession : IAsyncDisposable, IServerRequests
 {
-    /// <summary>csharp-ls 0.24+ runs analyzers (ours among them) only when the client's configuration asks for it.</summary>
-    private static readonly JsonObject CsharpSection = new() { ["analyzersEnabled"] = true };
-
+    // Errors with which LSP tells a client to ask again.
     private const int RequestCancelled = -32800;
     private const int ContentModified = -32801;
     private const int ServerCancelled = -32802;
+
+    private const int ErrorSeverity = 1;
+
+    /// <summary>csharp-ls 0.24+ runs analyzers (ours among them) only when the client's configuration asks for it.</summary>
+    private static readonly JsonObject CsharpSection = new() { ["analyzersEnabled"] = true };
 
     private readonly Stopwatch _sinceStart = Stopwatch.StartNew();
     private readonly HashSet<string> _workspaceLoadTokens = [];
@@ -26,11 +29,8 @@ internal sealed class EditorSession : IAsyncDisposable, IServerRequests
 
     private EditorSession(string executable, string workspaceDirectory, IReadOnlyDictionary<string, string> environment)
     {
-        WorkspaceDirectory = workspaceDirectory;
         _server = LanguageServerProcess.Start(executable, workspaceDirectory, environment, this);
     }
-
-    public string WorkspaceDirectory { get; }
 
     /// <summary>From the start of the server until its progress report said the workspace folder was loaded.</summary>
     public TimeSpan? WorkspaceLoaded { get; private set; }
@@ -105,11 +105,11 @@ internal sealed class EditorSession : IAsyncDisposable, IServerRequests
         });
 
     /// <summary>
-    /// The TI diagnostics of a document, pulled (textDocument/diagnostic) as an editor does after a change; null when
-    /// the server cancelled the request because the document or the solution changed meanwhile, which LSP tells the
+    /// A document's diagnostics, pulled (textDocument/diagnostic) as an editor does after a change; null when the
+    /// server cancelled the request because the document or the solution changed meanwhile, which LSP tells the
     /// client to answer by asking again.
     /// </summary>
-    public async Task<IReadOnlySet<Finding>?> PullTenantDiagnosticsAsync(string path, TimeSpan bound)
+    public async Task<DocumentDiagnostics?> PullDiagnosticsAsync(string path, TimeSpan bound)
     {
         JsonNode? report;
         try
@@ -130,18 +130,25 @@ internal sealed class EditorSession : IAsyncDisposable, IServerRequests
             throw new InvalidOperationException($"expected a full diagnostic report, got: {report?.ToJsonString() ?? "null"}");
         }
 
-        var findings = new HashSet<Finding>();
+        var tenant = new HashSet<Finding>();
+        var errors = new List<string>();
         foreach (JsonNode? item in report!["items"]?.AsArray() ?? [])
         {
-            // A code is a string or a number in LSP; ours are strings.
-            if (item?["code"] is JsonValue value && value.TryGetValue(out string? code) && code.StartsWith("TI", StringComparison.Ordinal))
+            // A code is a string or a number in LSP; Roslyn's are strings.
+            string code = item?["code"] is JsonValue value && value.TryGetValue(out string? text) ? text : "";
+            JsonNode start = item!["range"]!["start"]!;
+            var finding = new Finding(code, start["line"]!.GetValue<int>(), start["character"]!.GetValue<int>());
+            if (code.StartsWith("TI", StringComparison.Ordinal))
             {
-                JsonNode start = item["range"]!["start"]!;
-                findings.Add(new Finding(code, start["line"]!.GetValue<int>(), start["character"]!.GetValue<int>()));
+                tenant.Add(finding);
+            }
+            else if (item["severity"]?.GetValue<int>() == ErrorSeverity)
+            {
+                errors.Add($"{finding}: {item["message"]}");
             }
         }
 
-        return findings;
+        return new DocumentDiagnostics(tenant, errors);
     }
 
     /// <summary>shutdown, then exit, as an editor closes a session; returns the server's exit code.</summary>
@@ -209,4 +216,11 @@ internal sealed class EditorSession : IAsyncDisposable, IServerRequests
     }
 
     private static string Uri(string path) => new Uri(path).AbsoluteUri;
+}
+
+/// <summary>What an editor shows for a document: our TI diagnostics, and any compiler or analyzer errors.</summary>
+internal sealed record DocumentDiagnostics(IReadOnlySet<Finding> Tenant, IReadOnlyList<string> Errors)
+{
+    public override string ToString() =>
+        Errors.Count == 0 ? Finding.Describe(Tenant) : $"{Finding.Describe(Tenant)} and errors: {string.Join("; ", Errors)}";
 }

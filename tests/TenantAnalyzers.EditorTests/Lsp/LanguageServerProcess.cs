@@ -14,6 +14,7 @@ internal sealed class LanguageServerProcess : IAsyncDisposable
 {
     private const int MethodNotFound = -32601;
     private const int LogLinesKept = 200;
+    private static readonly TimeSpan CleanupBound = TimeSpan.FromSeconds(30);
 
     private readonly Process _process;
     private readonly Stream _serverInput;
@@ -128,11 +129,11 @@ internal sealed class LanguageServerProcess : IAsyncDisposable
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true); // does nothing if it exited meanwhile
-            await _process.WaitForExitAsync();
         }
 
+        // Bounded: a killed server's pipes close at once, and a test must not hang on its cleanup.
         _stopReading.Cancel();
-        await _reading;
+        await Task.WhenAny(_reading, Task.Delay(CleanupBound));
         _process.Dispose();
         _stopReading.Dispose();
         _writing.Dispose();
