@@ -16,8 +16,8 @@ namespace TenantAnalyzers.Cli.Analysis;
 
 /// <summary>
 /// Runs the shipped analyzers on every target project with the project's own options (.editorconfig, .globalconfig,
-/// NoWarn, additional files), with TI0200 turned on so justified bypasses are counted apart. The project's own
-/// TenantAnalyzers analyzer references are dropped: the rules run once, in the version of this tool.
+/// NoWarn, additional files), with TI0200 turned on so justified bypasses are counted apart. Only this tool's analyzers
+/// run (the loader has dropped the project's own TenantAnalyzers references), once.
 /// </summary>
 internal static class SolutionAnalyzer
 {
@@ -30,7 +30,7 @@ internal static class SolutionAnalyzer
         var seen = new HashSet<(string, int, int, string)>();
         for (var i = 0; i < targets.Count; i++)
         {
-            var project = WithoutOwnTenantAnalyzers(solution.GetProject(targets[i])!);
+            var project = solution.GetProject(targets[i])!;
             log.Progress($"Analysing project {i + 1}/{targets.Count}: {project.Name} ({project.DocumentIds.Count} documents)...");
             projects.Add(new ProjectSummary(project.Name, RelativeFile(project.FilePath, root), project.DocumentIds.Count));
             var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
@@ -67,19 +67,6 @@ internal static class SolutionAnalyzer
         log.Progress($"Analysed {targets.Count} project(s), {projects.Sum(p => p.Documents)} documents: {findings.Count} findings, {justified.Count} justified bypasses.");
         return new AnalysisResult(findings, justified, other, projects, failures);
     }
-
-    /// <summary>
-    /// The project without analyzer references to TenantAnalyzers itself (the package, or the analyzer project referenced
-    /// as an analyzer): this tool runs its own copy once.
-    /// </summary>
-    public static Project WithoutOwnTenantAnalyzers(Project project)
-    {
-        var own = project.AnalyzerReferences.Where(IsTenantAnalyzers).ToList();
-        return own.Count == 0 ? project : project.WithAnalyzerReferences(project.AnalyzerReferences.Except(own));
-    }
-
-    private static bool IsTenantAnalyzers(AnalyzerReference reference) =>
-        Path.GetFileNameWithoutExtension(reference.FullPath ?? reference.Display ?? "") is "TenantAnalyzers" or "TenantAnalyzers.CodeFixes";
 
     private static List<Finding> Build(IEnumerable<(Diagnostic Diagnostic, Project Project, Compilation Compilation)> diagnostics, string root, CancellationToken cancellationToken)
     {

@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.MSBuild;
 using TenantAnalyzers.Cli.CommandLine;
 
@@ -22,10 +23,10 @@ internal static partial class SolutionLoader
         if (restore)
         {
             log.Progress($"Restoring {Path.GetFileName(input.File)}...");
-            var (exitCode, output) = await ProcessRunner.RunAsync("dotnet", input.Directory, cancellationToken, "restore", input.File, "--nologo", "-v", "q").ConfigureAwait(false);
+            var (exitCode, output, errors) = await ProcessRunner.RunAsync("dotnet", input.Directory, cancellationToken, "restore", input.File, "--nologo", "-v", "q").ConfigureAwait(false);
             if (exitCode != 0)
             {
-                log.Warning($"'dotnet restore' failed (exit code {exitCode}); projects that need it will not load or compile:\n" + ErrorLines(output));
+                log.Warning($"'dotnet restore' failed (exit code {exitCode}); projects that need it will not load or compile:\n" + ErrorLines(output + errors));
             }
         }
 
@@ -67,6 +68,7 @@ internal static partial class SolutionLoader
             throw new AuditException($"could not load '{input.File}': {e.Message}");
         }
 
+        solution = WithoutOwnTenantAnalyzers(solution);
         var targets = solution.Projects
             .Where(p => p.Language == LanguageNames.CSharp && (input.IsSolution || SamePath(p.FilePath, input.File)))
             .Select(p => p.Id)
@@ -90,6 +92,27 @@ internal static partial class SolutionLoader
         log.Progress($"Loaded {targets.Count} C# project(s){(failed.Count > 0 ? $"; {failed.Count} failed to load" : "")}.");
         return new LoadedSolution(workspace, solution, targets, input, failed);
     }
+
+    /// <summary>
+    /// The solution without analyzer references to TenantAnalyzers itself (the package, or the analyzer project referenced as
+    /// an analyzer): the tool runs its own copy, once, and every later snapshot (fixes) starts from this one.
+    /// </summary>
+    private static Solution WithoutOwnTenantAnalyzers(Solution solution)
+    {
+        foreach (var project in solution.Projects.ToList())
+        {
+            var own = project.AnalyzerReferences.Where(IsTenantAnalyzers).ToList();
+            if (own.Count > 0)
+            {
+                solution = solution.WithProjectAnalyzerReferences(project.Id, project.AnalyzerReferences.Except(own));
+            }
+        }
+
+        return solution;
+    }
+
+    private static bool IsTenantAnalyzers(AnalyzerReference reference) =>
+        Path.GetFileNameWithoutExtension(reference.FullPath ?? reference.Display ?? "") is "TenantAnalyzers" or "TenantAnalyzers.CodeFixes";
 
     private static bool SamePath(string? a, string? b) =>
         a is not null && b is not null && string.Equals(Path.GetFullPath(a), Path.GetFullPath(b), OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);

@@ -77,7 +77,7 @@ internal static class HtmlReport
     /// <summary>A horizontal bar chart: one <c>g.bar</c> per entry, its width proportional to the count.</summary>
     private static void BarChart(StringBuilder html, string id, string title, IReadOnlyList<(string Key, string Label, int Value, string Color)> bars, string keyName)
     {
-        const int labelWidth = 330, barWidth = 520, rowHeight = 26;
+        const int labelWidth = 470, barWidth = 420, rowHeight = 26;
         var max = Math.Max(1, bars.Select(b => b.Value).DefaultIfEmpty(0).Max());
         var height = Math.Max(1, bars.Count) * rowHeight + 8;
         html.AppendLine(string.Create(CultureInfo.InvariantCulture,
