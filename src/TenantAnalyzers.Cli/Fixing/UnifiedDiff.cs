@@ -102,15 +102,15 @@ internal static class UnifiedDiff
                 p++;
                 q++;
             }
-            else if (q < m && (p == n || lcs[p, q + 1] >= lcs[p + 1, q]))
-            {
-                edits.Add(('+', b[prefix + q], prefix + p, prefix + q));
-                q++;
-            }
-            else
+            else if (p < n && (q == m || lcs[p + 1, q] >= lcs[p, q + 1]))
             {
                 edits.Add(('-', a[prefix + p], prefix + p, prefix + q));
                 p++;
+            }
+            else
+            {
+                edits.Add(('+', b[prefix + q], prefix + p, prefix + q));
+                q++;
             }
         }
 

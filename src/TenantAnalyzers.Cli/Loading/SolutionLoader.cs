@@ -69,13 +69,16 @@ internal static partial class SolutionLoader
         }
 
         solution = WithoutOwnTenantAnalyzers(solution);
-        var targets = solution.Projects
-            .Where(p => p.Language == LanguageNames.CSharp && (input.IsSolution || SamePath(p.FilePath, input.File)))
-            .Select(p => p.Id)
-            .ToList();
-        var failed = failures.Where(f => !solution.Projects.Any(p => SamePath(p.FilePath, f.Project)))
+
+        // A project MSBuild could not evaluate may still appear, empty: a failure that names it means it did not load.
+        var failed = failures
             .GroupBy(f => f.Project, StringComparer.Ordinal)
             .Select(g => g.First())
+            .ToList();
+        var targets = solution.Projects
+            .Where(p => p.Language == LanguageNames.CSharp && (input.IsSolution || SamePath(p.FilePath, input.File)))
+            .Where(p => !failed.Any(f => SamePath(p.FilePath, f.Project)))
+            .Select(p => p.Id)
             .ToList();
         foreach (var failure in failed)
         {
