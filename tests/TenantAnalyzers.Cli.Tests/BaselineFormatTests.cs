@@ -63,18 +63,4 @@ public sealed class BaselineFormatTests
     [InlineData("{ \"format\": \"tenant-audit-baseline\", \"version\": 1, \"findings\": [] } trailing", "not valid JSON")]
     public void A_file_that_is_not_a_usable_baseline_says_why(string text, string reason) =>
         Assert.Contains(reason, Assert.Throws<FormatException>(() => BaselineFile.Parse(text)).Message);
-
-    [Fact]
-    public void A_path_mapped_source_file_is_found_by_its_baseline_name()
-    {
-        var baseline = BaselineFile.Parse("""
-            { "format": "tenant-audit-baseline", "version": 1, "findings": [
-              { "rule": "TI0001", "file": "Services/A.cs", "member": "", "code": "0", "occurrence": 0 },
-              { "rule": "TI0001", "file": "App/Services/A.cs", "member": "", "code": "0", "occurrence": 0 } ] }
-            """);
-
-        Assert.Equal("App/Services/A.cs", baseline.ResolveFile("/_/App/Services/A.cs", "/home/ci/work/repo"));
-        Assert.Equal("Services/A.cs", baseline.ResolveFile("/home/ci/work/repo/Services/A.cs", "/home/ci/work/repo"));
-        Assert.Equal("../Other/B.cs", baseline.ResolveFile("/home/ci/work/Other/B.cs", "/home/ci/work/repo"));
-    }
 }

@@ -22,20 +22,11 @@ internal sealed class BaselineFile
     public const string PathsNote = "relative to this file's folder";
 
     private readonly HashSet<FindingKey> _keys;
-    private readonly List<string> _filesLongestFirst;
 
     private BaselineFile(List<FindingKey> findings)
     {
         Findings = findings;
         _keys = new HashSet<FindingKey>(findings);
-        var files = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var finding in findings)
-        {
-            files.Add(finding.File);
-        }
-
-        _filesLongestFirst = new List<string>(files);
-        _filesLongestFirst.Sort((a, b) => b.Length.CompareTo(a.Length));
     }
 
     public IReadOnlyList<FindingKey> Findings { get; }
@@ -93,33 +84,6 @@ internal sealed class BaselineFile
         }
 
         return new BaselineFile(findings);
-    }
-
-    /// <summary>
-    /// The file name the baseline uses for a source file: its path relative to the baseline's folder; or, when the
-    /// compiler's path map hides the real folder (<c>/_/src/Orders.cs</c> in a deterministic CI build), the longest
-    /// baseline file name the path ends with.
-    /// </summary>
-    public string? ResolveFile(string sourcePath, string baselineDirectory)
-    {
-        var relative = FindingKeys.RelativePath(sourcePath, baselineDirectory);
-        if (!relative.StartsWith("../", StringComparison.Ordinal) && !relative.StartsWith("/", StringComparison.Ordinal))
-        {
-            return relative;
-        }
-
-        var normalized = FindingKeys.NormalizePath(sourcePath);
-        foreach (var file in _filesLongestFirst)
-        {
-            if (normalized.Length > file.Length
-                && normalized.EndsWith(file, StringComparison.Ordinal)
-                && normalized[normalized.Length - file.Length - 1] == '/')
-            {
-                return file;
-            }
-        }
-
-        return relative;
     }
 
     private static bool TryGetString(Dictionary<string, object?> item, string name, out string value)

@@ -49,12 +49,8 @@ public sealed class BaselineSuppressor : DiagnosticSuppressor
                 continue;
             }
 
-            var file = baseline.ResolveFile(tree.FilePath, directory);
-            if (file is null)
-            {
-                continue;
-            }
-
+            // The analyzers see the real source paths, also in a build with a path map (deterministic CI builds).
+            var file = FindingKeys.RelativePath(tree.FilePath, directory);
             var key = FindingKeys.Compute(diagnostic.Id, diagnostic.Location, file, context.GetSemanticModel(tree), context.CancellationToken);
             diagnostics.Add(diagnostic);
             sites.Add((key, diagnostic.Location.SourceSpan.Start));
