@@ -10,29 +10,35 @@ internal static class TextReport
 {
     public static void Write(AuditReport report, TextWriter output)
     {
+        // One name column wide enough for the longest rule title, project or file listed.
+        var width = report.ByRule.Select(c => c.Name.Length + 2 + report.Title(c.Name).Length)
+            .Concat(report.ByProject.Select(c => c.Name.Length))
+            .Concat(report.TopFiles.Select(c => c.Name.Length))
+            .Append(40)
+            .Max();
         output.WriteLine($"tenant-audit {report.Input}: {report.Findings.Count} findings in {report.Projects.Count} project(s), {report.Justified.Count} justified bypasses");
         output.WriteLine();
         output.WriteLine("Findings by rule");
         foreach (var count in report.ByRule)
         {
-            output.WriteLine($"  {count.Name}  {report.Title(count.Name),-58} {count.Value,5}");
+            output.WriteLine($"  {(count.Name + "  " + report.Title(count.Name)).PadRight(width)} {count.Value,5}");
         }
 
-        output.WriteLine($"  {"Total",-64} {report.Findings.Count,5}");
+        output.WriteLine($"  {"Total".PadRight(width)} {report.Findings.Count,5}");
         output.WriteLine();
         output.WriteLine("Findings by project");
         foreach (var count in report.ByProject)
         {
-            output.WriteLine($"  {count.Name,-64} {count.Value,5}");
+            output.WriteLine($"  {count.Name.PadRight(width)} {count.Value,5}");
         }
 
         if (report.TopFiles.Count > 0)
         {
             output.WriteLine();
-            output.WriteLine($"Top files");
+            output.WriteLine("Top files");
             foreach (var count in report.TopFiles)
             {
-                output.WriteLine($"  {count.Name,-64} {count.Value,5}");
+                output.WriteLine($"  {count.Name.PadRight(width)} {count.Value,5}");
             }
         }
 
