@@ -56,6 +56,30 @@ public sealed class BaselineTests
         Assert.Equal("attribute", (string)justified["justificationSource"]!);
         Assert.StartsWith("Sign-in:", (string)justified["justification"]!);
 
+        // With the baseline, SARIF says new / unchanged / absent (still valid 2.1.0), the baselined ones suppressed as
+        // external; the HTML page shows the numbers and their chart.
+        var sarifPath = Path.Combine(copy.Root, "scan.sarif");
+        Assert.Equal(1, (await TenantAudit.RunAsync("scan", copy.Legacy, "--no-restore", "--baseline", baseline, "--format", "sarif", "--output", sarifPath)).ExitCode);
+        var sarif = JsonNode.Parse(File.ReadAllText(sarifPath))!;
+        var schema = Json.Schema.JsonSchema.FromFile(Path.Combine(AppContext.BaseDirectory, "Schemas", "sarif-2.1.0.json"));
+        Assert.True(schema.Evaluate(sarif).IsValid);
+        var states = sarif["runs"]![0]!["results"]!.AsArray().Where(r => r!["baselineState"] is not null)
+            .GroupBy(r => (string)r!["baselineState"]!).ToDictionary(g => g.Key, g => g.ToList());
+        Assert.Equal(ExpectedCount - 1, states["unchanged"].Count);
+        Assert.All(states["unchanged"], r => Assert.Equal("external", (string)r!["suppressions"]![0]!["kind"]!));
+        Assert.Equal("TI0001", (string)states["new"].Single()!["ruleId"]!);
+        Assert.Null(states["new"].Single()!["suppressions"]);
+        Assert.Equal("TI0001", (string)states["absent"].Single()!["ruleId"]!);
+        var justifiedResult = sarif["runs"]![0]!["results"]!.AsArray().Single(r => (string?)r!["suppressions"]?[0]?["kind"] == "inSource")!;
+        Assert.StartsWith("Sign-in:", (string)justifiedResult["suppressions"]![0]!["justification"]!);
+        var htmlPath = Path.Combine(copy.Root, "scan.html");
+        Assert.Equal(1, (await TenantAudit.RunAsync("scan", copy.Legacy, "--no-restore", "--baseline", baseline, "--format", "html", "--output", htmlPath)).ExitCode);
+        var html = File.ReadAllText(htmlPath);
+        Assert.Contains($"data-state=\"initial\" data-count=\"{ExpectedCount}\"", html);
+        Assert.Contains("data-state=\"fixed\" data-count=\"1\"", html);
+        Assert.Contains($"data-state=\"remaining\" data-count=\"{ExpectedCount - 1}\"", html);
+        Assert.Contains("data-state=\"new\" data-count=\"1\"", html);
+
         var update = await TenantAudit.RunAsync("baseline", copy.Legacy, "--no-restore", "--update", "-o", baseline);
 
         Assert.True(update.ExitCode == 0, update.ToString());
