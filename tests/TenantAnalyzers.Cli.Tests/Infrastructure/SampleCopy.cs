@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace TenantAnalyzers.Cli.Tests.Infrastructure;
 
 /// <summary>
@@ -33,9 +35,10 @@ public sealed class SampleCopy : IDisposable
         var copy = new SampleCopy(root);
         var analyzer = Path.Combine(AppContext.BaseDirectory, "TenantAnalyzers.dll");
         var project = File.ReadAllText(copy.LegacyProject);
-        var reference = """<ProjectReference Include="..\..\src\TenantAnalyzers\TenantAnalyzers.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />""";
-        Assert.Contains(reference, project);
-        File.WriteAllText(copy.LegacyProject, project.Replace(reference, $"""<Analyzer Include="{analyzer}" />""", StringComparison.Ordinal));
+        // The analyzer (and any fix) project the sample references, replaced by the built analyzer assembly.
+        var ownReferences = new Regex("""<ProjectReference Include="[^"]*src[\\/]TenantAnalyzers[^"]*" [^>]*/>""");
+        Assert.Matches(ownReferences, project);
+        File.WriteAllText(copy.LegacyProject, ownReferences.Replace(project, "").Replace("</Project>", $"""  <ItemGroup><Analyzer Include="{analyzer}" /></ItemGroup>{"\n"}</Project>""", StringComparison.Ordinal));
         var (exitCode, output) = await Processes.DotnetAsync(copy.Legacy, "restore", "--nologo");
         Assert.True(exitCode == 0, "restore of the sample copy failed:\n" + output);
         return copy;
