@@ -6,6 +6,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using TenantAnalyzers.Frameworks;
 using TenantAnalyzers.Model;
 using TenantAnalyzers.Scanning;
 
@@ -74,7 +75,10 @@ internal sealed class QueryFilterDiscovery
             return cached;
         }
 
-        var facts = new QueryFilterFacts(optionsKey, entryTrees) { DeclaresModelConfiguration = entries.Count > 0 };
+        var facts = new QueryFilterFacts(optionsKey, entryTrees)
+        {
+            DeclaresModelConfiguration = entries.Count > 0 || DeclaresAppDbContext(model, cancellationToken),
+        };
         var discovery = new QueryFilterDiscovery(facts, model, cancellationToken);
         foreach (var entry in entries)
         {
@@ -99,7 +103,8 @@ internal sealed class QueryFilterDiscovery
         discovery.VisitPending();
         if (!facts.DeclaresModelConfiguration)
         {
-            // The DbContext lives in a referenced project: its filters cannot be seen, assume they are there.
+            // The DbContext lives in a referenced project: its filters cannot be seen, assume they are there. A DbContext
+            // declared here without a tenant filter is no such case: its types are unfiltered.
             facts.CoversAllOwned = true;
         }
 
@@ -143,6 +148,45 @@ internal sealed class QueryFilterDiscovery
 
         return entries;
     }
+
+    /// <summary>
+    /// A class of this compilation, outside the frameworks' own namespaces, that derives from <c>DbContext</c> (also through
+    /// <c>IdentityDbContext</c>, Finbuckle's <c>MultiTenantDbContext</c> or ABP's <c>AbpDbContext</c>). Asked only when no
+    /// model configuration was found by name; classes without a base list are skipped before anything is bound.
+    /// </summary>
+    private static bool DeclaresAppDbContext(TenantModel model, CancellationToken cancellationToken)
+    {
+        foreach (var symbol in model.Compilation.GetSymbolsWithName(static _ => true, SymbolFilter.Type, cancellationToken))
+        {
+            if (symbol is INamedTypeSymbol { TypeKind: TypeKind.Class } type
+                && HasBaseList(type, cancellationToken)
+                && !IsFrameworkNamespace(type)
+                && DerivesFrom(type, model.Ef.DbContext!))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasBaseList(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax { BaseList: not null })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsFrameworkNamespace(INamedTypeSymbol type) =>
+        FrameworkApi.Declares(type)
+        || FrameworkAssemblies.IsDeclaredUnder(type, FinbuckleApi.RootNamespace)
+        || FrameworkAssemblies.IsDeclaredUnder(type, AbpApi.RootNamespace);
 
     private static bool DerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol baseType)
     {
@@ -193,13 +237,20 @@ internal sealed class QueryFilterDiscovery
                 if (name is "HasQueryFilter" or "SetQueryFilter")
                 {
                     semanticModel ??= _model.Compilation.GetSemanticModel(body.SyntaxTree);
-                    RecordFilter(invocation, body, semanticModel, method, builderNames);
+                    RecordFilter(invocation, semanticModel, method, builderNames);
                 }
-                else if (name is "IsMultiTenant")
+                else if (name is "IsMultiTenant" or "IsNotMultiTenant")
                 {
-                    // Finbuckle.MultiTenant: the entity gets its tenant filter from the library.
                     semanticModel ??= _model.Compilation.GetSemanticModel(body.SyntaxTree);
-                    RecordBuilderEntity(invocation, semanticModel, method, builderNames);
+                    RecordMultiTenant(invocation, semanticModel, method, builderNames, isMultiTenant: name == "IsMultiTenant");
+                }
+                else if (name is "Property" && DeclaresShadowTenantKey(invocation))
+                {
+                    semanticModel ??= _model.Compilation.GetSemanticModel(body.SyntaxTree);
+                    if (BuilderEntity(invocation, semanticModel, method, builderNames) is INamedTypeSymbol entity)
+                    {
+                        _facts.OwnedTypes.Add(QueryFilterFacts.MetadataNameOf(entity.OriginalDefinition));
+                    }
                 }
                 else if (HandsOverModelBuilder(invocation, name, builderNames))
                 {
@@ -265,14 +316,15 @@ internal sealed class QueryFilterDiscovery
         {
             Enqueue(target.ReducedFrom ?? target);
         }
-        else if (!FrameworkApi.Declares(target))
+        else if (!FrameworkApi.Declares(target) && !FrameworkSymbols.IsKnownTenancyFramework(target))
         {
             // A helper from another assembly configures the model: it may declare the tenant filters we cannot see.
+            // Finbuckle's and ABP's helpers are not such: what they filter is read from their conventions.
             _facts.CoversAllOwned = true;
         }
     }
 
-    private void RecordFilter(InvocationExpressionSyntax invocation, SyntaxNode enclosingBody, SemanticModel semanticModel, IMethodSymbol method, List<string> builderNames)
+    private void RecordFilter(InvocationExpressionSyntax invocation, SemanticModel semanticModel, IMethodSymbol method, List<string> builderNames)
     {
         var arguments = invocation.ArgumentList.Arguments;
         if (arguments.Count == 0)
@@ -281,10 +333,7 @@ internal sealed class QueryFilterDiscovery
         }
 
         var filter = arguments[arguments.Count - 1].Expression;
-        var isTenantFilter = filter is LambdaExpressionSyntax lambda
-            ? MentionsTenantKey(lambda)
-            : MentionsTenantKey(enclosingBody);
-        if (!isTenantFilter)
+        if (!FilterEvidence.ScopesByTenantKey(filter, _model, semanticModel, _cancellationToken))
         {
             return;
         }
@@ -294,25 +343,92 @@ internal sealed class QueryFilterDiscovery
             _facts.TenantFilterNames.Add(filterName);
         }
 
-        if (RecordBuilderEntity(invocation, semanticModel, method, builderNames))
+        if (BuilderEntity(invocation, semanticModel, method, builderNames) is { } entity)
+        {
+            RecordEntity(entity, owns: false);
+            if (entity is INamedTypeSymbol && ReadsShadowTenantKey(filter))
+            {
+                // EF.Property<int>(e, "TenantId"): the model gives the entity a tenant key its class does not declare.
+                _facts.OwnedTypes.Add(QueryFilterFacts.MetadataNameOf(entity.OriginalDefinition));
+            }
+
+            return;
+        }
+
+        // A loop over modelBuilder.Model.GetEntityTypes(): the types it covers are those its type tests admit.
+        RecordCoverage(invocation, semanticModel, owns: false);
+    }
+
+    /// <summary>
+    /// Finbuckle's <c>IsMultiTenant()</c> makes its entity tenant-owned (a shadow <c>TenantId</c> when the class has none)
+    /// and tenant-filtered; <c>IsNotMultiTenant()</c> undoes both, also for a <c>[MultiTenant]</c> class.
+    /// </summary>
+    private void RecordMultiTenant(InvocationExpressionSyntax invocation, SemanticModel semanticModel, IMethodSymbol method, List<string> builderNames, bool isMultiTenant)
+    {
+        if (_model.Frameworks.Finbuckle is null
+            || semanticModel.GetSymbolInfo(invocation, _cancellationToken).Symbol is not IMethodSymbol target
+            || !FinbuckleApi.Declares(target))
         {
             return;
         }
 
-        // A loop over modelBuilder.Model.GetEntityTypes(): the types it covers are those its type test admits.
-        RecordLoopCoverage(enclosingBody, semanticModel);
+        var entity = BuilderEntity(invocation, semanticModel, method, builderNames);
+        if (entity is INamedTypeSymbol named)
+        {
+            (isMultiTenant ? _facts.MultiTenantTypes : _facts.NotMultiTenantTypes).Add(QueryFilterFacts.MetadataNameOf(named.OriginalDefinition));
+        }
+        else if (isMultiTenant && entity is ITypeParameterSymbol typeParameter)
+        {
+            RecordEntity(typeParameter, owns: true);
+        }
+        else if (isMultiTenant && entity is null)
+        {
+            RecordCoverage(invocation, semanticModel, owns: true);
+        }
     }
 
-    /// <summary>Records <c>T</c> of a call on <c>EntityTypeBuilder&lt;T&gt;</c>; false when the receiver is not one.</summary>
-    private bool RecordBuilderEntity(InvocationExpressionSyntax invocation, SemanticModel semanticModel, IMethodSymbol method, List<string> builderNames)
+    /// <summary><c>Property&lt;int&gt;("TenantId")</c>: a shadow tenant key, by syntax; the receiver says which entity.</summary>
+    private bool DeclaresShadowTenantKey(InvocationExpressionSyntax invocation) =>
+        invocation.Expression is MemberAccessExpressionSyntax { Name: GenericNameSyntax { TypeArgumentList.Arguments.Count: 1 } }
+        && invocation.ArgumentList.Arguments.Count == 1
+        && invocation.ArgumentList.Arguments[0].Expression is LiteralExpressionSyntax literal
+        && literal.IsKind(SyntaxKind.StringLiteralExpression)
+        && _model.IsTenantKeyName(literal.Token.ValueText);
+
+    /// <summary><c>EF.Property&lt;T&gt;(e, "TenantId")</c> in a filter.</summary>
+    private bool ReadsShadowTenantKey(ExpressionSyntax filter)
+    {
+        foreach (var node in filter.DescendantNodesAndSelf())
+        {
+            if (node is InvocationExpressionSyntax
+                {
+                    Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "EF" }, Name.Identifier.ValueText: "Property" },
+                    ArgumentList.Arguments: { Count: 2 } arguments,
+                }
+                && arguments[1].Expression is LiteralExpressionSyntax literal
+                && literal.IsKind(SyntaxKind.StringLiteralExpression)
+                && _model.IsTenantKeyName(literal.Token.ValueText))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// <c>T</c> of a call on <c>EntityTypeBuilder&lt;T&gt;</c>: the configuration method's builder parameter,
+    /// <c>modelBuilder.Entity&lt;T&gt;()</c>, or a receiver typed so; null when the receiver is not one (a loop's
+    /// <c>modelBuilder.Entity(clrType)</c>).
+    /// </summary>
+    private ITypeSymbol? BuilderEntity(InvocationExpressionSyntax invocation, SemanticModel semanticModel, IMethodSymbol method, List<string> builderNames)
     {
         // builder.HasQueryFilter(...) on the method's EntityTypeBuilder<T> parameter (IEntityTypeConfiguration<T>.Configure):
         // the parameter's type says it all.
         if (invocation.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax parameterName }
             && EntityBuilderParameterEntity(method, parameterName.Identifier.ValueText) is { } configured)
         {
-            RecordEntity(configured);
-            return true;
+            return configured;
         }
 
         // modelBuilder.Entity<Customer>().HasQueryFilter(...) on the method's ModelBuilder parameter, the common shape:
@@ -333,8 +449,7 @@ internal sealed class QueryFilterDiscovery
             && entityMethod.TypeArgumentList.Arguments[0] is var entityType
             && semanticModel.GetSpeculativeTypeInfo(entityType.SpanStart, entityType, SpeculativeBindingOption.BindAsTypeOrNamespace).Type is { TypeKind: not TypeKind.Error } entity)
         {
-            RecordEntity(entity);
-            return true;
+            return entity;
         }
 
         var receiverType = invocation.Expression is MemberAccessExpressionSyntax access
@@ -343,11 +458,10 @@ internal sealed class QueryFilterDiscovery
         if (receiverType is INamedTypeSymbol { IsGenericType: true } builder
             && SymbolEqualityComparer.Default.Equals(builder.OriginalDefinition, _model.Ef.EntityTypeBuilderOfT))
         {
-            RecordEntity(builder.TypeArguments[0]);
-            return true;
+            return builder.TypeArguments[0];
         }
 
-        return false;
+        return null;
     }
 
     private ITypeSymbol? EntityBuilderParameterEntity(IMethodSymbol method, string name)
@@ -365,67 +479,31 @@ internal sealed class QueryFilterDiscovery
         return null;
     }
 
-    private void RecordEntity(ITypeSymbol entity)
+    private void RecordEntity(ITypeSymbol entity, bool owns)
     {
         if (entity is ITypeParameterSymbol typeParameter)
         {
-            if (typeParameter.ConstraintTypes.IsEmpty)
-            {
-                _facts.CoversAllOwned = true;
-            }
-
+            // A generic helper: where T : ITenantEntity covers every ITenantEntity; no constraint, every tenant-owned type.
+            var constraints = new List<string>();
             foreach (var constraint in typeParameter.ConstraintTypes)
             {
-                _facts.CoveringTypes.Add(QueryFilterFacts.MetadataNameOf(constraint.OriginalDefinition));
+                constraints.Add(QueryFilterFacts.MetadataNameOf(constraint.OriginalDefinition));
             }
 
+            _facts.Coverings.Add(new QueryFilterFacts.Covering(constraints, owns));
+            _facts.CoversAllOwned |= constraints.Count == 0;
             return;
         }
 
         _facts.FilteredTypes.Add(QueryFilterFacts.MetadataNameOf(entity.OriginalDefinition));
     }
 
-    private void RecordLoopCoverage(SyntaxNode enclosingBody, SemanticModel semanticModel)
+    private void RecordCoverage(InvocationExpressionSyntax invocation, SemanticModel semanticModel, bool owns)
     {
-        var restricted = false;
-        foreach (var invocation in enclosingBody.DescendantNodes().OfType<InvocationExpressionSyntax>())
+        foreach (var alternative in FilterCoverage.Read(invocation, semanticModel, _cancellationToken))
         {
-            TypeOfExpressionSyntax? typeOf = null;
-            switch (SyntaxNames.GetInvokedName(invocation))
-            {
-                case "IsAssignableFrom" when invocation.Expression is MemberAccessExpressionSyntax { Expression: TypeOfExpressionSyntax receiver }:
-                    typeOf = receiver;
-                    break;
-                case "IsAssignableTo" when invocation.ArgumentList.Arguments.Count == 1
-                    && invocation.ArgumentList.Arguments[0].Expression is TypeOfExpressionSyntax argument:
-                    typeOf = argument;
-                    break;
-            }
-
-            if (typeOf is not null && semanticModel.GetTypeInfo(typeOf.Type, _cancellationToken).Type is { } covered)
-            {
-                restricted = true;
-                _facts.CoveringTypes.Add(QueryFilterFacts.MetadataNameOf(covered.OriginalDefinition));
-            }
+            _facts.Coverings.Add(new QueryFilterFacts.Covering(alternative, owns));
+            _facts.CoversAllOwned |= alternative.Length == 0;
         }
-
-        if (!restricted)
-        {
-            _facts.CoversAllOwned = true;
-        }
-    }
-
-    private bool MentionsTenantKey(SyntaxNode node)
-    {
-        foreach (var token in node.DescendantTokens())
-        {
-            if ((token.IsKind(SyntaxKind.IdentifierToken) || token.IsKind(SyntaxKind.StringLiteralToken))
-                && _model.IsTenantKeyName(token.ValueText))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

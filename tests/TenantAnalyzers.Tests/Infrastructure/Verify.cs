@@ -12,7 +12,8 @@ namespace TenantAnalyzers.Tests.Infrastructure;
 /// </summary>
 public static class Verify
 {
-    public static Task AnalyzerAsync<TAnalyzer>(string source, string? options = null, ReferenceAssemblies? references = null, bool prelude = true, params DiagnosticResult[] expected)
+    /// <param name="frameworks">Source copies of framework APIs the code uses (<see cref="FrameworkStubs"/>), one file each.</param>
+    public static Task AnalyzerAsync<TAnalyzer>(string source, string? options = null, ReferenceAssemblies? references = null, bool prelude = true, string[]? frameworks = null, params DiagnosticResult[] expected)
         where TAnalyzer : DiagnosticAnalyzer, new()
     {
         var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
@@ -20,6 +21,11 @@ public static class Verify
             ReferenceAssemblies = references ?? TestReferences.EfCore10,
         };
         Configure(test.TestState, source, options, prelude);
+        for (var i = 0; i < (frameworks?.Length ?? 0); i++)
+        {
+            test.TestState.Sources.Add(($"/0/Framework{i}.cs", frameworks![i]));
+        }
+
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync();
     }
