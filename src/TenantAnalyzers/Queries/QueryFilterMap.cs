@@ -83,6 +83,15 @@ internal sealed class QueryFilterMap
             || (IsMultiTenantByConfiguration((INamedTypeSymbol)t) && !NamedInHierarchy((INamedTypeSymbol)t, _facts.NotMultiTenantTypes)));
     }
 
+    /// <summary>
+    /// A Finbuckle multi-tenant entity: <c>[MultiTenant]</c> or <c>IsMultiTenant()</c>, and no <c>IsNotMultiTenant()</c>. The
+    /// library filters it and stamps its <c>TenantId</c> on save.
+    /// </summary>
+    public bool IsFinbuckleMultiTenant(INamedTypeSymbol type) =>
+        _model.Frameworks.Finbuckle is { } finbuckle
+        && !OptsOutOfMultiTenancy(type)
+        && (finbuckle.HasMultiTenantAttribute(type) || IsMultiTenantByConfiguration(type));
+
     /// <summary>Finbuckle's <c>IsNotMultiTenant()</c> on the type or a base class: the library neither owns nor filters it.</summary>
     public bool OptsOutOfMultiTenancy(INamedTypeSymbol type) => NamedInHierarchy(type, _facts.NotMultiTenantTypes);
 
@@ -102,8 +111,7 @@ internal sealed class QueryFilterMap
 
         // Frameworks: Finbuckle filters [MultiTenant] and IsMultiTenant() types unless IsNotMultiTenant() opts out; ABP's
         // data filter covers every IMultiTenant entity.
-        if (!OptsOutOfMultiTenancy(type)
-            && ((_model.Frameworks.Finbuckle?.HasMultiTenantAttribute(type) ?? false) || IsMultiTenantByConfiguration(type)))
+        if (IsFinbuckleMultiTenant(type))
         {
             return true;
         }

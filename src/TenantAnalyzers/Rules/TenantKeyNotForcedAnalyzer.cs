@@ -34,7 +34,7 @@ public sealed class TenantKeyNotForcedAnalyzer : TenantRuleAnalyzer
             return;
         }
 
-        var stamping = new Lazy<bool>(() => TenantKeyStamping.IsDeclared(model, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
+        var stamping = new Lazy<TenantKeyStamping>(() => TenantKeyStamping.Discover(model, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
         RegisterFileAction(start, c => AnalyzeFile(c, model, stamping));
     }
 
@@ -42,7 +42,7 @@ public sealed class TenantKeyNotForcedAnalyzer : TenantRuleAnalyzer
     /// Starts from the saves, not the creations: only a member that calls <c>Add</c>, <c>Attach</c> or <c>Update</c> can
     /// save a new entity, so only such members' creations are looked at.
     /// </summary>
-    private static void AnalyzeFile(SemanticModelAnalysisContext context, TenantModel model, Lazy<bool> stamping)
+    private static void AnalyzeFile(SemanticModelAnalysisContext context, TenantModel model, Lazy<TenantKeyStamping> stamping)
     {
         var members = new HashSet<SyntaxNode>();
         SinkNames.Find(
@@ -70,7 +70,7 @@ public sealed class TenantKeyNotForcedAnalyzer : TenantRuleAnalyzer
         }
     }
 
-    private static void AnalyzeCreation(CandidateContext context, BaseObjectCreationExpressionSyntax syntax, TenantModel model, Lazy<bool> stamping)
+    private static void AnalyzeCreation(CandidateContext context, BaseObjectCreationExpressionSyntax syntax, TenantModel model, Lazy<TenantKeyStamping> stamping)
     {
         // Syntax first: most creations are not entities, set the key in the initializer, or go nowhere near a save.
         if (InitializerSetsTenantKey(syntax, model) || CreatedEntityFlow.EndsBeforeAnySinkBySyntax(syntax, model.Ef))
@@ -91,7 +91,7 @@ public sealed class TenantKeyNotForcedAnalyzer : TenantRuleAnalyzer
             || flow.KeyMaySetElsewhere
             || (sink.TargetMethod.Name.StartsWith("Attach", StringComparison.Ordinal) && IsStubOfExistingRow(creation))
             || TenantKeyStamping.IsOverriddenOutsideSource(DbContextOf(sink, model), model)
-            || stamping.Value)
+            || stamping.Value.Covers(creation.Type!, key))
         {
             return;
         }
