@@ -47,7 +47,7 @@ public sealed class MissingOwnershipCheckAnalyzer : TenantRuleAnalyzer
         }
 
         var member = context.GetContainingMember(syntax);
-        if (NonRequestCode.IsSeedCode(member) || OwnershipCheck.IsCheckedBeforeUse(call, model))
+        if (NonRequestCode.IsSeedCode(member, syntax, model) || OwnershipCheck.IsCheckedBeforeUse(call, model))
         {
             return;
         }

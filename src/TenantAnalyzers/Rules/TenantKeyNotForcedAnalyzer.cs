@@ -23,8 +23,6 @@ namespace TenantAnalyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class TenantKeyNotForcedAnalyzer : TenantRuleAnalyzer
 {
-    private static readonly IdentifierScan SinkNames = new(CreatedEntityFlow.SinkNames);
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.TenantKeyNotForced, Descriptors.JustifiedCrossTenant);
 
     private protected override void Register(CompilationStartAnalysisContext start, TenantModel model)
@@ -35,23 +33,25 @@ public sealed class TenantKeyNotForcedAnalyzer : TenantRuleAnalyzer
         }
 
         var stamping = new Lazy<TenantKeyStamping>(() => TenantKeyStamping.Discover(model, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
-        RegisterFileAction(start, c => AnalyzeFile(c, model, stamping));
+        var constructors = new ConstructorTenantKey(model);
+        var sinkNames = new IdentifierScan(CreatedEntityFlow.SinkNamesFor(model));
+        RegisterFileAction(start, c => AnalyzeFile(c, model, sinkNames, stamping, constructors));
     }
 
     /// <summary>
     /// Starts from the saves, not the creations: only a member that calls <c>Add</c>, <c>Attach</c> or <c>Update</c> can
     /// save a new entity, so only such members' creations are looked at.
     /// </summary>
-    private static void AnalyzeFile(SemanticModelAnalysisContext context, TenantModel model, Lazy<TenantKeyStamping> stamping)
+    private static void AnalyzeFile(SemanticModelAnalysisContext context, TenantModel model, IdentifierScan sinkNames, Lazy<TenantKeyStamping> stamping, ConstructorTenantKey constructors)
     {
         var members = new HashSet<SyntaxNode>();
-        SinkNames.Find(
+        sinkNames.Find(
             context.SemanticModel.SyntaxTree,
             span: null,
             members,
             static (token, found) =>
             {
-                if (SyntaxNames.InvocationNamedBy(token) is { } sink)
+                if (SyntaxNames.InvocationNamedBy(token) is { } sink && CreatedEntityFlow.MayBeSink(sink))
                 {
                     found.Add(SyntaxScope.EnclosingMember(sink));
                 }
@@ -64,13 +64,13 @@ public sealed class TenantKeyNotForcedAnalyzer : TenantRuleAnalyzer
             {
                 if (node is BaseObjectCreationExpressionSyntax creation)
                 {
-                    AnalyzeCreation(new CandidateContext(context, model, creation.NewKeyword), creation, model, stamping);
+                    AnalyzeCreation(new CandidateContext(context, model, creation.NewKeyword), creation, model, stamping, constructors);
                 }
             }
         }
     }
 
-    private static void AnalyzeCreation(CandidateContext context, BaseObjectCreationExpressionSyntax syntax, TenantModel model, Lazy<TenantKeyStamping> stamping)
+    private static void AnalyzeCreation(CandidateContext context, BaseObjectCreationExpressionSyntax syntax, TenantModel model, Lazy<TenantKeyStamping> stamping, ConstructorTenantKey constructors)
     {
         // Syntax first: most creations are not entities, set the key in the initializer, or go nowhere near a save.
         if (InitializerSetsTenantKey(syntax, model) || CreatedEntityFlow.EndsBeforeAnySinkBySyntax(syntax, model.Ef))
@@ -81,7 +81,7 @@ public sealed class TenantKeyNotForcedAnalyzer : TenantRuleAnalyzer
         var info = model.Classify(context.SemanticModel.GetTypeInfo(syntax, context.CancellationToken).Type);
         if (info is not { IsOwned: true, TenantKey: { } key }
             || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IObjectCreationOperation creation
-            || SetsOwnerOnCreation(creation, model))
+            || SetsOwnerOnCreation(creation, model, constructors, context.CancellationToken))
         {
             return;
         }
@@ -89,7 +89,6 @@ public sealed class TenantKeyNotForcedAnalyzer : TenantRuleAnalyzer
         var flow = CreatedEntityFlow.Follow(creation, model);
         if (flow.Sink is not { } sink
             || flow.KeyMaySetElsewhere
-            || (sink.TargetMethod.Name.StartsWith("Attach", StringComparison.Ordinal) && IsStubOfExistingRow(creation))
             || TenantKeyStamping.IsOverriddenOutsideSource(DbContextOf(sink, model), model)
             || stamping.Value.Covers(creation.Type!, key))
         {
@@ -97,6 +96,11 @@ public sealed class TenantKeyNotForcedAnalyzer : TenantRuleAnalyzer
         }
 
         var member = context.GetContainingMember(syntax);
+        if (NonRequestCode.IsSeedCode(member, syntax, model))
+        {
+            return;
+        }
+
         var justification = model.CrossTenantScope.Find(RuleIds.TenantKeyNotForced, syntax, member, context.SemanticModel, context.CancellationToken);
         var end = syntax.ArgumentList?.Span.End ?? (syntax as ObjectCreationExpressionSyntax)?.Type.Span.End ?? syntax.NewKeyword.Span.End;
         context.Report(
@@ -111,17 +115,30 @@ public sealed class TenantKeyNotForcedAnalyzer : TenantRuleAnalyzer
             justification);
     }
 
-    /// <summary>The initializer sets the key or the tenant root navigation, or a constructor parameter takes it (<c>new Customer(companyId, name)</c>).</summary>
-    private static bool SetsOwnerOnCreation(IObjectCreationOperation creation, TenantModel model)
+    /// <summary>
+    /// The initializer sets the key or the tenant root navigation, or the constructor does: read in source
+    /// (<see cref="ConstructorTenantKey"/>: <c>new Reservation(tenantId, ...)</c> whose constructor, or the one it chains
+    /// to, assigns <c>TenantId = tenantId</c>), by its parameters' names and types when it is not in source, or by ABP's
+    /// <c>Entity</c> base class, which stamps the current tenant. An argument of <c>null</c> or <c>default</c> sets nothing.
+    /// </summary>
+    private static bool SetsOwnerOnCreation(IObjectCreationOperation creation, TenantModel model, ConstructorTenantKey constructors, CancellationToken cancellationToken)
     {
+        if (creation.Type is { } created && (model.Frameworks.Abp?.StampsTenantOnConstruction(created) ?? false))
+        {
+            return true;
+        }
+
         if (creation.Constructor is { } constructor)
         {
-            foreach (var parameter in constructor.Parameters)
+            var key = constructors.Of(constructor, cancellationToken);
+            switch (key.Kind)
             {
-                if (model.Classify(parameter.Type).IsRoot || IsKeyParameterName(parameter.Name, model))
-                {
+                case ConstructorKeyKind.SetOther:
                     return true;
-                }
+                case ConstructorKeyKind.FromParameter when constructors.KeyArgument(creation, cancellationToken) is { } argument && !ConstructorTenantKey.IsNothing(argument):
+                    return true;
+                case ConstructorKeyKind.Unknown when constructors.KeyParameterByName(constructor) is { } ordinal && ArgumentAt(creation, ordinal) is { } named && !ConstructorTenantKey.IsNothing(named):
+                    return true;
             }
         }
 
@@ -139,40 +156,17 @@ public sealed class TenantKeyNotForcedAnalyzer : TenantRuleAnalyzer
         return false;
     }
 
-    private static bool IsKeyParameterName(string name, TenantModel model)
+    private static IOperation? ArgumentAt(IObjectCreationOperation creation, int ordinal)
     {
-        foreach (var key in model.Options.TenantKeys)
+        foreach (var argument in creation.Arguments)
         {
-            if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
+            if (argument.Parameter?.Ordinal == ordinal)
             {
-                return true;
+                return argument.Value;
             }
         }
 
-        return false;
-    }
-
-    /// <summary>
-    /// <c>Attach(new Customer { Id = id })</c> identifies an existing row to delete or partly update: EF Core writes only
-    /// what is marked modified, so the stub's tenant key is never saved (whether the id may be touched is TI0003's question).
-    /// </summary>
-    private static bool IsStubOfExistingRow(IObjectCreationOperation creation)
-    {
-        if (creation.Initializer is null || creation.Type is null)
-        {
-            return false;
-        }
-
-        foreach (var member in creation.Initializer.Initializers)
-        {
-            if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property }
-                && (property.Property.Name == "Id" || property.Property.Name == creation.Type.Name + "Id"))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return null;
     }
 
     /// <summary>The DbContext a sink saves through: the receiver of <c>db.Add</c>, or the owner of the set in <c>db.Customers.Add</c>.</summary>
