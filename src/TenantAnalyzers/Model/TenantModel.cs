@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -114,7 +115,9 @@ internal sealed class TenantModel
         }
 
         var setName = SetName(SetAccessUnder(call, Options, static (name, options) => !BypassCall.IsCandidateName(name, options)));
-        return setName is not null && (Options.QueryFilters == QueryFilterMode.All || Filters.IsFilteredDbSet(setName));
+        return setName is not null
+            && (Options.QueryFilters == QueryFilterMode.All || Filters.IsFilteredDbSet(setName))
+            && (Frameworks.Abp is null || !TenantFilterScope.EnclosingOpenings(call).Any());
     }
 
     /// <summary>
