@@ -198,4 +198,39 @@ public sealed class TI0004ConstructorTests
             }
         }
         """);
+
+    [Fact]
+    public Task Key_argument_from_request_input_is_TI0005() => Verify.AnalyzerAsync<TenantIdFromInputAnalyzer>(Domain + "\n" + """
+        namespace Rentals
+        {
+            public class ReserveRequest
+            {
+                public Guid TenantId { get; set; }
+                public Guid UnitId { get; set; }
+            }
+
+            [Microsoft.AspNetCore.Mvc.ApiController]
+            public class ReservationsController : Microsoft.AspNetCore.Mvc.ControllerBase
+            {
+                private readonly RentalsDbContext _db;
+                private readonly ITenantContext _tenant;
+
+                public ReservationsController(RentalsDbContext db, ITenantContext tenant)
+                {
+                    _db = db;
+                    _tenant = tenant;
+                }
+
+                public void FromBody(ReserveRequest request) => _db.Add(new Reservation({|TI0005:request.TenantId|}, request.UnitId, DateOnly.MinValue));
+
+                public void FromRoute(Guid tenantId, string name) => _db.Add(new Unit({|TI0005:tenantId|}, name));
+
+                public void FromContext(ReserveRequest request) => _db.Add(new Reservation(_tenant.TenantId, request.UnitId, DateOnly.MinValue));
+
+                public void Ignored(Guid tenantId, string name) => _db.Add(new Guest(tenantId, name));
+
+                public void NotTheKey(ReserveRequest request, string name) => _db.Add(new Unit(_tenant.TenantId, request.UnitId.ToString()));
+            }
+        }
+        """, prelude: false, references: TestReferences.AspNetCore10);
 }
