@@ -223,4 +223,50 @@ public sealed class FinbuckleTests
             }
         }
         """, prelude: false, references: TestReferences.AspNetCore10, frameworks: [FrameworkStubs.Finbuckle]);
+
+    [Fact]
+    public Task IsMultiTenant_in_a_loop_over_entity_types_owns_and_filters_the_tested_types() => Verify.AnalyzerAsync<MissingOwnershipCheckAnalyzer>("""
+        using System.Linq;
+        using System.Threading.Tasks;
+        using Finbuckle.MultiTenant.Abstractions;
+        using Finbuckle.MultiTenant.EntityFrameworkCore;
+        using Finbuckle.MultiTenant.EntityFrameworkCore.Extensions;
+        using Microsoft.EntityFrameworkCore;
+
+        namespace Helpdesk
+        {
+            public interface ITenantScoped { }
+            public class Ticket : ITenantScoped { public int Id { get; set; } public string Title { get; set; } = ""; }
+            public class Agent { public int Id { get; set; } public string TenantId { get; set; } = ""; }
+
+            public class HelpdeskDbContext : MultiTenantDbContext
+            {
+                public HelpdeskDbContext(IMultiTenantContextAccessor accessor) : base(accessor) { }
+
+                public DbSet<Ticket> Tickets => Set<Ticket>();
+                public DbSet<Agent> Agents => Set<Agent>();
+
+                protected override void OnModelCreating(ModelBuilder modelBuilder)
+                {
+                    foreach (var entityType in modelBuilder.Model.GetEntityTypes())
+                    {
+                        if (typeof(ITenantScoped).IsAssignableFrom(entityType.ClrType))
+                        {
+                            modelBuilder.Entity(entityType.ClrType).IsMultiTenant();
+                        }
+                    }
+                }
+            }
+
+            public class TicketService
+            {
+                private readonly HelpdeskDbContext _db;
+                public TicketService(HelpdeskDbContext db) => _db = db;
+
+                public Task<Ticket?> Get(int id) => _db.Tickets.FirstOrDefaultAsync(t => t.Id == id);
+                public Task<Ticket?> Any(int id) => _db.Tickets.IgnoreQueryFilters().{|TI0003:FirstOrDefaultAsync(t => t.Id == id)|};
+                public Task<Agent?> Agent(int id) => _db.Agents.{|TI0003:FirstOrDefaultAsync(a => a.Id == id)|};
+            }
+        }
+        """, prelude: false, frameworks: [FrameworkStubs.Finbuckle]);
 }
