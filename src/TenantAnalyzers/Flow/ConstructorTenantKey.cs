@@ -145,6 +145,7 @@ internal sealed class ConstructorTenantKey
         }
 
         var own = ConstructorKey.NotSet;
+        var keyParameterHandedOn = false;
         foreach (var block in new IOperation?[] { body.BlockBody, body.ExpressionBody })
         {
             if (block is null)
@@ -159,10 +160,9 @@ internal sealed class ConstructorTenantKey
                     own = Merge(own, KeyFrom(assignment.Value, constructor));
                 }
                 else if (operation is IInvocationOperation { Instance: IInstanceReferenceOperation, TargetMethod.MethodKind: MethodKind.Ordinary } call
-                    && SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, constructor.ContainingType)
                     && SetterParameter(call.TargetMethod, cancellationToken) is { } setterParameter)
                 {
-                    // SetTenant(tenantId): a method of the type that assigns the key from its parameter.
+                    // SetTenant(tenantId): a method of the type or a base type that assigns the key from its parameter.
                     foreach (var argument in call.Arguments)
                     {
                         if (argument.Parameter?.Ordinal == setterParameter)
@@ -171,12 +171,22 @@ internal sealed class ConstructorTenantKey
                         }
                     }
                 }
+                else if (operation is IArgumentOperation { Value: var passed } && Unwrap(passed) is IParameterReferenceOperation { Parameter: var handed } && IsKeyField(handed.Name))
+                {
+                    // Apply(new OrderCreated(tenantId)): the key may be set where it is handed to.
+                    keyParameterHandedOn = true;
+                }
             }
         }
 
         if (own.Kind != ConstructorKeyKind.NotSet)
         {
             return own;
+        }
+
+        if (keyParameterHandedOn)
+        {
+            return ConstructorKey.Unknown;
         }
 
         return declaration.Initializer is not null && body.Initializer is { } initializer
@@ -237,7 +247,10 @@ internal sealed class ConstructorTenantKey
         return null;
     }
 
-    /// <summary>Primary constructors and records: a property initialized from a parameter, or a positional parameter named like the key.</summary>
+    /// <summary>
+    /// Primary constructors and records: a positional parameter named like the key, a property or field initialized from
+    /// a parameter, or a parameter named like the key that the type's members read (<c>public Guid TenantId =&gt; tenantId;</c>).
+    /// </summary>
     private ConstructorKey ReadPrimary(TypeDeclarationSyntax type, IMethodSymbol constructor, SemanticModel semanticModel, CancellationToken cancellationToken)
     {
         foreach (var parameter in constructor.Parameters)
@@ -270,7 +283,31 @@ internal sealed class ConstructorTenantKey
             }
         }
 
+        foreach (var parameter in constructor.Parameters)
+        {
+            if (IsKeyField(parameter.Name) && ReadsName(type.Members, parameter.Name))
+            {
+                return ConstructorKey.FromParameter(parameter.Ordinal);
+            }
+        }
+
         return ConstructorKey.NotSet;
+    }
+
+    private static bool ReadsName(SyntaxList<MemberDeclarationSyntax> members, string name)
+    {
+        foreach (var member in members)
+        {
+            foreach (var node in member.DescendantNodes())
+            {
+                if (node is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == name)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The ordinal of the parameter a method of the type assigns to the key (<c>void SetTenant(Guid id) =&gt; TenantId = id;</c>).</summary>

@@ -108,6 +108,29 @@ public sealed class TI0004ConstructorTests
                 public string Text { get; } = text;
             }
 
+            public sealed class Coupon(Guid tenantId, string code)
+            {
+                public Guid Id { get; set; }
+                public Guid TenantId => tenantId;
+                public string Code => code;
+            }
+
+            public sealed record LedgerOpened(Guid TenantId, string Name);
+
+            public sealed class Ledger : AggregateRoot
+            {
+                public Ledger(Guid tenantId, string name) => Apply(new LedgerOpened(tenantId, name));
+
+                public Guid TenantId { get; private set; }
+                public string Name { get; private set; } = "";
+
+                private void Apply(LedgerOpened opened)
+                {
+                    TenantId = opened.TenantId;
+                    Name = opened.Name;
+                }
+            }
+
             public sealed record Invoice(Guid TenantId, decimal Amount)
             {
                 public Guid Id { get; init; }
@@ -151,6 +174,8 @@ public sealed class TI0004ConstructorTests
                     _db.Add(new Payment(_tenant.TenantId, amount));
                     _db.Add(new Review(_tenant.TenantId, text));
                     _db.Add(new Invoice(_tenant.TenantId, amount));
+                    _db.Add(new Coupon(_tenant.TenantId, text));
+                    _db.Add(new Ledger(_tenant.TenantId, name));
                     await _db.SaveChangesAsync();
                 }
             }
