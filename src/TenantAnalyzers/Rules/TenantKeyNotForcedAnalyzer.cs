@@ -23,6 +23,9 @@ namespace TenantAnalyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class TenantKeyNotForcedAnalyzer : TenantRuleAnalyzer
 {
+    /// <summary>Set on a finding for an attached stub of an existing row: setting the key there is no fix.</summary>
+    public const string StubProperty = "stub";
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.TenantKeyNotForced, Descriptors.JustifiedCrossTenant);
 
     private protected override void Register(CompilationStartAnalysisContext start, TenantModel model)
@@ -103,10 +106,14 @@ public sealed class TenantKeyNotForcedAnalyzer : TenantRuleAnalyzer
 
         var justification = model.CrossTenantScope.Find(RuleIds.TenantKeyNotForced, syntax, member, context.SemanticModel, context.CancellationToken);
         var end = syntax.ArgumentList?.Span.End ?? (syntax as ObjectCreationExpressionSyntax)?.Type.Span.End ?? syntax.NewKeyword.Span.End;
+        var properties = sink.TargetMethod.Name.StartsWith("Attach", StringComparison.Ordinal) && IsStubOfExistingRow(creation)
+            ? ImmutableDictionary<string, string?>.Empty.Add(StubProperty, "true")
+            : ImmutableDictionary<string, string?>.Empty;
         context.Report(
             Diagnostic.Create(
                 Descriptors.TenantKeyNotForced,
                 Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(syntax.SpanStart, end)),
+                properties,
                 creation.Type!.Name,
                 sink.TargetMethod.Name,
                 MemberDisplay.Of(member),
@@ -167,6 +174,31 @@ public sealed class TenantKeyNotForcedAnalyzer : TenantRuleAnalyzer
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// <c>Attach(new Customer { Id = id })</c>: a stub that stands for an existing row, to delete it or write some columns.
+    /// EF Core writes and deletes by the primary key alone and no query filter applies to <c>SaveChanges</c>, so whoever
+    /// chooses the id reaches another tenant's row: reported, but setting the key on the stub would not stop that, so the
+    /// fix is not offered (load the row through a tenant-scoped query, or delete with <c>ExecuteDelete</c> on the filtered set).
+    /// </summary>
+    private static bool IsStubOfExistingRow(IObjectCreationOperation creation)
+    {
+        if (creation.Initializer is null || creation.Type is null)
+        {
+            return false;
+        }
+
+        foreach (var member in creation.Initializer.Initializers)
+        {
+            if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property }
+                && (property.Property.Name == "Id" || property.Property.Name == creation.Type.Name + "Id"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The DbContext a sink saves through: the receiver of <c>db.Add</c>, or the owner of the set in <c>db.Customers.Add</c>.</summary>

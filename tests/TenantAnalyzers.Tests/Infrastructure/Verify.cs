@@ -62,7 +62,7 @@ public static class Verify
     }
 
     /// <summary>Asserts the fix is not offered: the diagnostic stays and the source is unchanged.</summary>
-    public static Task NoFixAsync<TAnalyzer, TFix>(string source, string equivalenceKey, string? options = null, ReferenceAssemblies? references = null)
+    public static Task NoFixAsync<TAnalyzer, TFix>(string source, string equivalenceKey, string? options = null, ReferenceAssemblies? references = null, string[]? frameworks = null)
         where TAnalyzer : DiagnosticAnalyzer, new()
         where TFix : CodeFixProvider, new()
     {
@@ -73,6 +73,12 @@ public static class Verify
         };
         Configure(test.TestState, source, options, prelude: true);
         Configure(test.FixedState, source, options, prelude: true);
+        for (var i = 0; i < (frameworks?.Length ?? 0); i++)
+        {
+            test.TestState.Sources.Add(($"/0/Framework{i}.cs", frameworks![i]));
+            test.FixedState.Sources.Add(($"/0/Framework{i}.cs", frameworks[i]));
+        }
+
         return test.RunAsync();
     }
 

@@ -238,4 +238,18 @@ public sealed class AbpTests
 
                 public Task<Note> CreateOwnedNote(string text) => _noteRepository.InsertAsync(new Note { Text = text, TenantId = CurrentTenant.Id });
         """);
+
+    [Theory]
+    [InlineData(CodeFixes.Fixes.FilterBypassCodeFixProvider.RemoveBypassKey)]
+    [InlineData(CodeFixes.Fixes.FilterBypassCodeFixProvider.ScopeByTenantKey)]
+    public Task A_query_inside_the_block_has_no_bypass_of_its_own_to_remove_or_scope(string equivalenceKey) =>
+        Verify.NoFixAsync<FilterBypassAnalyzer, CodeFixes.Fixes.FilterBypassCodeFixProvider>(App + "\n" + Service.Replace("{0}", """
+                public List<Book> ViaDbContext(BookStoreDbContext db)
+                {
+                    using (_dataFilter.Disable<IMultiTenant>())
+                    {
+                        return db.{|TI0001:Books|}.Where(b => b.Name != "").ToList();
+                    }
+                }
+        """), equivalenceKey, frameworks: [FrameworkStubs.Abp]);
 }
