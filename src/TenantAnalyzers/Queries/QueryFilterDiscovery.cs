@@ -6,6 +6,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 using TenantAnalyzers.Frameworks;
 using TenantAnalyzers.Model;
 using TenantAnalyzers.Scanning;
@@ -252,6 +253,15 @@ internal sealed class QueryFilterDiscovery
                         _facts.OwnedTypes.Add(QueryFilterFacts.MetadataNameOf(entity.OriginalDefinition));
                     }
                 }
+                else if (name is "ApplyConfigurationsFromAssembly" or "ApplyConfiguration")
+                {
+                    semanticModel ??= _model.Compilation.GetSemanticModel(body.SyntaxTree);
+                    if (!AppliesConfigurationOfThisCompilation(invocation, semanticModel))
+                    {
+                        // Entity configurations of another project: their filters cannot be seen, assume they are there.
+                        _facts.CoversAllOwned = true;
+                    }
+                }
                 else if (HandsOverModelBuilder(invocation, name, builderNames))
                 {
                     semanticModel ??= _model.Compilation.GetSemanticModel(body.SyntaxTree);
@@ -274,6 +284,37 @@ internal sealed class QueryFilterDiscovery
 
         return names;
     }
+
+    /// <summary>
+    /// <c>ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly)</c>, <c>Assembly.GetExecutingAssembly()</c>,
+    /// <c>GetType().Assembly</c>, <c>ApplyConfiguration(new OrderConfiguration())</c>: configurations this compilation
+    /// declares (and discovery reads). An assembly or a configuration from elsewhere, or one that cannot be told, is not.
+    /// </summary>
+    private bool AppliesConfigurationOfThisCompilation(InvocationExpressionSyntax invocation, SemanticModel semanticModel)
+    {
+        if (semanticModel.GetOperation(invocation, _cancellationToken) is not IInvocationOperation { Arguments.Length: > 0 } call
+            || !SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, _model.Ef.ModelBuilder))
+        {
+            return true;
+        }
+
+        var argument = QueryChain.Unwrap(call.Arguments[0].Value);
+        if (call.TargetMethod.Name == "ApplyConfiguration")
+        {
+            return argument?.Type is { } configuration && IsThisCompilation(configuration);
+        }
+
+        return argument switch
+        {
+            IPropertyReferenceOperation { Property.Name: "Assembly", Instance: ITypeOfOperation typeOf } => IsThisCompilation(typeOf.TypeOperand),
+            IPropertyReferenceOperation { Property.Name: "Assembly", Instance: IInvocationOperation { TargetMethod.Name: "GetType", Instance: null or IInstanceReferenceOperation } } => true,
+            IInvocationOperation { TargetMethod.Name: "GetExecutingAssembly" or "GetCallingAssembly" } => true,
+            _ => false,
+        };
+    }
+
+    private bool IsThisCompilation(ITypeSymbol type) =>
+        SymbolEqualityComparer.Default.Equals(type.OriginalDefinition.ContainingAssembly, _model.Compilation.Assembly);
 
     /// <summary>
     /// The syntax test before binding: the model builder parameter is the receiver of a call that is not ModelBuilder's

@@ -153,4 +153,80 @@ public sealed class TI0003ModelShapesTests
             """);
         await test.RunAsync();
     }
+
+    [Fact]
+    public Task Configurations_applied_from_this_assembly_are_read() => VerifyAsync("""
+        namespace Rentals
+        {
+            public class RentalsDbContext : DbContext
+            {
+                public DbSet<Property> Properties => Set<Property>();
+                public DbSet<Lease> Leases => Set<Lease>();
+                public DbSet<Country> Countries => Set<Country>();
+
+                protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+                    modelBuilder.ApplyConfigurationsFromAssembly(typeof(RentalsDbContext).Assembly);
+            }
+
+            public class PropertyConfiguration : IEntityTypeConfiguration<Property>
+            {
+                public void Configure(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<Property> builder) =>
+                    builder.HasIndex(p => p.Address);
+            }
+        }
+        """);
+
+    [Fact]
+    public async Task Configurations_applied_from_a_referenced_project_are_assumed_to_filter()
+    {
+        var test = new CSharpAnalyzerTest<MissingOwnershipCheckAnalyzer, DefaultVerifier>
+        {
+            ReferenceAssemblies = TestReferences.EfCore10,
+            TestState =
+            {
+                Sources =
+                {
+                    """
+                    using System.Threading.Tasks;
+                    using Microsoft.EntityFrameworkCore;
+                    using Rentals.Domain;
+
+                    namespace Rentals.Web
+                    {
+                        public class RentalsDbContext : DbContext
+                        {
+                            public DbSet<Property> Properties => Set<Property>();
+
+                            protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+                                modelBuilder.ApplyConfigurationsFromAssembly(typeof(PropertyConfiguration).Assembly);
+                        }
+
+                        public class PropertiesService
+                        {
+                            private readonly RentalsDbContext _db;
+                            public PropertiesService(RentalsDbContext db) => _db = db;
+
+                            public async Task<Property?> Get(int id) => await _db.Properties.FindAsync(id);
+                        }
+                    }
+                    """,
+                },
+                AdditionalProjectReferences = { "Domain" },
+            },
+        };
+        test.TestState.AdditionalProjects["Domain"].Sources.Add("""
+            using Microsoft.EntityFrameworkCore;
+            using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+            namespace Rentals.Domain
+            {
+                public class Property { public int Id { get; set; } public int TenantId { get; set; } }
+                public class PropertyConfiguration : IEntityTypeConfiguration<Property>
+                {
+                    public void Configure(EntityTypeBuilder<Property> builder) => builder.HasQueryFilter(p => p.TenantId == 1);
+                }
+            }
+            """);
+        await test.RunAsync();
+    }
 }
