@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -25,6 +26,9 @@ internal sealed class QueryFilterDiscovery
     private const int MaxMethods = 512;
 
     /// <summary>ModelBuilder's own configuration API: calls on the builder that never hand it to other code.</summary>
+    /// <summary>Per tree, the classes that may be a DbContext by their syntax (<see cref="DeclaresAppDbContext"/>).</summary>
+    private static readonly ConditionalWeakTable<SyntaxTree, string[]> DbContextCandidates = new();
+
     private static readonly HashSet<string> ModelBuilderApi = new(StringComparer.Ordinal)
     {
         "Entity", "Ignore", "Owned", "HasAnnotation", "HasDefaultSchema", "HasSequence", "HasDbFunction", "UseCollation",
@@ -153,14 +157,27 @@ internal sealed class QueryFilterDiscovery
     /// <summary>
     /// A class of this compilation, outside the frameworks' own namespaces, that derives from <c>DbContext</c> (also through
     /// <c>IdentityDbContext</c>, Finbuckle's <c>MultiTenantDbContext</c> or ABP's <c>AbpDbContext</c>). Asked only when no
-    /// model configuration was found by name; classes without a base list are skipped before anything is bound.
+    /// model configuration was found by name. The candidates are read from syntax, per tree and cached with it so that an
+    /// edit re-reads one file: a class named <c>...Context</c>, or whose base class is (a chain to <c>DbContext</c> passes
+    /// through a class whose base is named so). Only the candidates are bound.
     /// </summary>
     private static bool DeclaresAppDbContext(TenantModel model, CancellationToken cancellationToken)
     {
-        foreach (var symbol in model.Compilation.GetSymbolsWithName(static _ => true, SymbolFilter.Type, cancellationToken))
+        var candidates = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var tree in model.Compilation.SyntaxTrees)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            candidates.UnionWith(DbContextCandidates.GetValue(tree, t => ReadDbContextCandidates(t, cancellationToken)));
+        }
+
+        if (candidates.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var symbol in model.Compilation.GetSymbolsWithName(candidates.Contains, SymbolFilter.Type, cancellationToken))
         {
             if (symbol is INamedTypeSymbol { TypeKind: TypeKind.Class } type
-                && HasBaseList(type, cancellationToken)
                 && !IsFrameworkNamespace(type)
                 && DerivesFrom(type, model.Ef.DbContext!))
             {
@@ -171,18 +188,29 @@ internal sealed class QueryFilterDiscovery
         return false;
     }
 
-    private static bool HasBaseList(INamedTypeSymbol type, CancellationToken cancellationToken)
+    private static string[] ReadDbContextCandidates(SyntaxTree tree, CancellationToken cancellationToken)
     {
-        foreach (var reference in type.DeclaringSyntaxReferences)
+        List<string>? names = null;
+        foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
         {
-            if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax { BaseList: not null })
+            if (node is ClassDeclarationSyntax { BaseList.Types.Count: > 0 } type
+                && (type.Identifier.ValueText.EndsWith("Context", StringComparison.Ordinal)
+                    || SimpleName(type.BaseList.Types[0].Type)?.IndexOf("Context", StringComparison.Ordinal) >= 0))
             {
-                return true;
+                (names ??= new List<string>()).Add(type.Identifier.ValueText);
             }
         }
 
-        return false;
+        return names?.ToArray() ?? Array.Empty<string>();
     }
+
+    private static string? SimpleName(TypeSyntax type) => type switch
+    {
+        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+        AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        _ => null,
+    };
 
     private static bool IsFrameworkNamespace(INamedTypeSymbol type) =>
         FrameworkApi.Declares(type)
