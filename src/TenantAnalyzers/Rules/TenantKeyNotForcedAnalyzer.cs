@@ -15,10 +15,12 @@ using TenantAnalyzers.Scanning;
 namespace TenantAnalyzers.Rules;
 
 /// <summary>
-/// TI0004: a new tenant-owned entity that reaches <c>Add</c>/<c>Update</c>/<c>Attach</c> (and their range and async forms)
-/// in the same member without its tenant key ever being set — not in the initializer, not by the constructor, not by an
-/// assignment, and no SaveChanges override or interceptor stamps it. A key set from any value counts as set: where that
-/// value is request input, TI0005 reports it; a service method's <c>companyId</c> parameter is its caller's business.
+/// TI0004: a new tenant-owned entity that reaches a save (<c>Add</c>/<c>Update</c>/<c>Attach</c> and their range and async
+/// forms, <c>UserManager.CreateAsync</c>, ABP's <c>InsertAsync</c>) in the same member without its tenant key ever being
+/// set — not in the initializer, not by the constructor (<see cref="ConstructorTenantKey"/>), not by an assignment, and
+/// no save hook that selects its type stamps it (<see cref="TenantKeyStamping"/>). A key set from any value counts as
+/// set: where that value is request input, TI0005 reports it; a service method's <c>companyId</c> parameter is its
+/// caller's business. Seeding code is not reported (<see cref="NonRequestCode"/>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class TenantKeyNotForcedAnalyzer : TenantRuleAnalyzer
