@@ -17,8 +17,9 @@ internal static class NonRequestCode
     /// <summary>
     /// True inside seeding code:
     /// <list type="bullet">
-    /// <item>a type whose name contains <c>Seeder</c>, <c>SeedData</c> or <c>Seeding</c> (<c>DbSeeder</c>, <c>DemoSeedData</c>),
-    /// or an ABP <c>IDataSeedContributor</c>;</item>
+    /// <item>a type whose name contains <c>Seeder</c>, <c>SeedData</c> or <c>Seeding</c> or ends with <c>Seed</c>
+    /// (<c>DbSeeder</c>, <c>DemoSeedData</c>, <c>CatalogContextSeed</c>), a <c>DbInitializer</c>/<c>DataInitializer</c>/
+    /// <c>DatabaseInitializer</c>, or an ABP <c>IDataSeedContributor</c>;</item>
     /// <item>an EF Core migration (a type deriving from <c>Migration</c>);</item>
     /// <item>the data of <c>HasData(...)</c> in the model configuration;</item>
     /// <item>startup code that seeds before the application serves anything: the top-level statements of <c>Program</c>,
@@ -44,7 +45,9 @@ internal static class NonRequestCode
         var name = type.Name;
         if (name.IndexOf("Seeder", StringComparison.Ordinal) >= 0
             || name.IndexOf("SeedData", StringComparison.Ordinal) >= 0
-            || name.IndexOf("Seeding", StringComparison.Ordinal) >= 0)
+            || name.IndexOf("Seeding", StringComparison.Ordinal) >= 0
+            || name.EndsWith("Seed", StringComparison.Ordinal)
+            || (name.EndsWith("Initializer", StringComparison.Ordinal) && (name.StartsWith("Db", StringComparison.Ordinal) || name.StartsWith("Data", StringComparison.Ordinal))))
         {
             return true;
         }

@@ -281,6 +281,18 @@ internal sealed class QueryFilterDiscovery
                         _facts.OwnedTypes.Add(QueryFilterFacts.MetadataNameOf(entity.OriginalDefinition));
                     }
                 }
+                else if (name is "GetMethod" && ReflectedMethodName(invocation) is { } reflected)
+                {
+                    // typeof(X).GetMethod(nameof(SetTenantFilter)).MakeGenericMethod(clrType).Invoke(...): a generic
+                    // helper called through reflection, wherever it is declared.
+                    foreach (var symbol in _model.Compilation.GetSymbolsWithName(reflected, SymbolFilter.Member, _cancellationToken))
+                    {
+                        if (symbol is IMethodSymbol { IsGenericMethod: true } helper)
+                        {
+                            Enqueue(helper);
+                        }
+                    }
+                }
                 else if (name is "ApplyConfigurationsFromAssembly" or "ApplyConfiguration")
                 {
                     semanticModel ??= _model.Compilation.GetSemanticModel(body.SyntaxTree);
@@ -454,6 +466,28 @@ internal sealed class QueryFilterDiscovery
         {
             RecordCoverage(invocation, semanticModel, owns: true);
         }
+    }
+
+    /// <summary>The method named by <c>GetMethod(nameof(X.Helper))</c> or <c>GetMethod("Helper")</c>, by syntax.</summary>
+    private static string? ReflectedMethodName(InvocationExpressionSyntax getMethod)
+    {
+        if (getMethod.ArgumentList.Arguments.Count == 0)
+        {
+            return null;
+        }
+
+        return getMethod.ArgumentList.Arguments[0].Expression switch
+        {
+            LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression) => literal.Token.ValueText,
+            InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" }, ArgumentList.Arguments.Count: 1 } nameOf =>
+                nameOf.ArgumentList.Arguments[0].Expression switch
+                {
+                    MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                    SimpleNameSyntax simple => simple.Identifier.ValueText,
+                    _ => null,
+                },
+            _ => null,
+        } is { Length: > 0 } name ? name : null;
     }
 
     /// <summary><c>Property&lt;int&gt;("TenantId")</c>: a shadow tenant key, by syntax; the receiver says which entity.</summary>

@@ -560,6 +560,32 @@ public sealed class TI0001ModelShapesTests
         """);
 
     [Fact]
+    public Task Generic_helper_of_another_class_invoked_through_reflection_covers_its_constraint() => VerifyLoopAsync("""
+        namespace Crm
+        {
+            public static class TenantFilters
+            {
+                public static void Apply<T>(ModelBuilder modelBuilder, CrmContext context) where T : class, ITenantEntity =>
+                    modelBuilder.Entity<T>().HasQueryFilter(e => e.TenantId == context.CurrentTenantId);
+            }
+
+            public class CrmContext : DbContext
+            {
+                public Guid CurrentTenantId { get; set; }
+
+                protected override void OnModelCreating(ModelBuilder modelBuilder)
+                {
+                    var apply = typeof(TenantFilters).GetMethod(nameof(TenantFilters.Apply))!;
+                    foreach (var entityType in modelBuilder.Model.GetEntityTypes().Where(t => typeof(ITenantEntity).IsAssignableFrom(t.ClrType)))
+                    {
+                        apply.MakeGenericMethod(entityType.ClrType).Invoke(null, [modelBuilder, this]);
+                    }
+                }
+            }
+        }
+        """);
+
+    [Fact]
     public Task Filter_built_by_a_helper_from_a_lambda_on_the_tenant_interface() => VerifyLoopAsync("""
         namespace Crm
         {

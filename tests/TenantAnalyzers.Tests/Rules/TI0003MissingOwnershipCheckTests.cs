@@ -269,6 +269,11 @@ public sealed class TI0003MissingOwnershipCheckTests
 
         namespace Booking
         {
+            public class CatalogContextSeed
+            {
+                public static async Task<string> SeedAsync(BookingDbContext db) => (await db.AuditEntries.FindAsync(1))!.Message;
+            }
+
             public class AuditSeedData
             {
                 public static async Task<string> Apply(BookingDbContext db)
