@@ -92,10 +92,16 @@ public sealed class TenantKeyNotForcedAnalyzer : TenantRuleAnalyzer
         }
 
         var flow = CreatedEntityFlow.Follow(creation, model);
-        if (flow.Sink is not { } sink
-            || flow.KeyMaySetElsewhere
-            || TenantKeyStamping.IsOverriddenOutsideSource(DbContextOf(sink, model), model)
-            || stamping.Value.Covers(creation.Type!, key))
+        if (flow.Sink is not { } sink || flow.KeyMaySetElsewhere)
+        {
+            return;
+        }
+
+        // A stub attached for an existing row is written or deleted by its id whatever a save hook stamps on it (hooks
+        // stamp added entries): stamping does not protect it.
+        var isStub = sink.TargetMethod.Name.StartsWith("Attach", StringComparison.Ordinal) && IsStubOfExistingRow(creation);
+        if (!isStub
+            && (TenantKeyStamping.IsOverriddenOutsideSource(DbContextOf(sink, model), model) || stamping.Value.Covers(creation.Type!, key)))
         {
             return;
         }
@@ -108,7 +114,7 @@ public sealed class TenantKeyNotForcedAnalyzer : TenantRuleAnalyzer
 
         var justification = model.CrossTenantScope.Find(RuleIds.TenantKeyNotForced, syntax, member, context.SemanticModel, context.CancellationToken);
         var end = syntax.ArgumentList?.Span.End ?? (syntax as ObjectCreationExpressionSyntax)?.Type.Span.End ?? syntax.NewKeyword.Span.End;
-        var properties = sink.TargetMethod.Name.StartsWith("Attach", StringComparison.Ordinal) && IsStubOfExistingRow(creation)
+        var properties = isStub
             ? ImmutableDictionary<string, string?>.Empty.Add(StubProperty, "true")
             : ImmutableDictionary<string, string?>.Empty;
         context.Report(

@@ -75,6 +75,51 @@ public sealed class TI0004StampingTests
         """);
 
     [Fact]
+    public Task Stamping_does_not_protect_a_stub_attached_for_an_existing_row() => VerifyAsync("""
+        namespace Clinic
+        {
+            public class ClinicDbContext : DbContext
+            {
+                private readonly ITenantProvider _tenant;
+                public ClinicDbContext(ITenantProvider tenant) => _tenant = tenant;
+
+                public override Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
+                {
+                    foreach (var entry in ChangeTracker.Entries<IMustHaveTenant>().Where(e => e.State == EntityState.Added))
+                    {
+                        entry.Entity.TenantId = _tenant.TenantId;
+                    }
+
+                    return base.SaveChangesAsync(cancellationToken);
+                }
+            }
+        }
+        """, """
+        namespace Clinic
+        {
+            public class Intake
+            {
+                private readonly ClinicDbContext _db;
+                public Intake(ClinicDbContext db) => _db = db;
+
+                public async Task Discharge(int id)
+                {
+                    var stub = {|TI0004:new Patient|} { Id = id };
+                    _db.Attach(stub);
+                    _db.Remove(stub);
+                    await _db.SaveChangesAsync();
+                }
+
+                public Task Admit(string name)
+                {
+                    _db.Add(new Patient { Name = name });
+                    return _db.SaveChangesAsync();
+                }
+            }
+        }
+        """);
+
+    [Fact]
     public Task Type_pattern_on_the_entry_selects_the_stamped_entities() => VerifyAsync("""
         namespace Clinic
         {
