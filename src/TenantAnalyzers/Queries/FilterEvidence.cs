@@ -25,18 +25,21 @@ internal sealed class FilterEvidence
     private readonly CancellationToken _cancellationToken;
     private readonly HashSet<SyntaxNode> _seen = new();
     private readonly Queue<(SyntaxNode Node, int Depth)> _pending = new();
+    private readonly ICollection<SyntaxTree> _readTrees;
 
-    private FilterEvidence(TenantModel model, SemanticModel semanticModel, CancellationToken cancellationToken)
+    private FilterEvidence(TenantModel model, SemanticModel semanticModel, ICollection<SyntaxTree> readTrees, CancellationToken cancellationToken)
     {
         _model = model;
         _semanticModel = semanticModel;
+        _readTrees = readTrees;
         _cancellationToken = cancellationToken;
     }
 
-    public static bool ScopesByTenantKey(ExpressionSyntax filter, TenantModel model, SemanticModel semanticModel, CancellationToken cancellationToken) =>
+    /// <param name="readTrees">Receives the trees of the helpers read, whose edits must invalidate what was concluded.</param>
+    public static bool ScopesByTenantKey(ExpressionSyntax filter, TenantModel model, SemanticModel semanticModel, ICollection<SyntaxTree> readTrees, CancellationToken cancellationToken) =>
         filter is LambdaExpressionSyntax lambda
             ? MentionsTenantKey(lambda, model)
-            : new FilterEvidence(model, semanticModel, cancellationToken).Search(filter);
+            : new FilterEvidence(model, semanticModel, readTrees, cancellationToken).Search(filter);
 
     /// <summary>An identifier or string literal named like a tenant key (<c>e.TenantId</c>, <c>"TenantId"</c>, <c>nameof(X.TenantId)</c>).</summary>
     public static bool MentionsTenantKey(SyntaxNode node, TenantModel model)
@@ -75,6 +78,10 @@ internal sealed class FilterEvidence
         if (_seen.Count < MaxNodes && _seen.Add(node))
         {
             _pending.Enqueue((node, depth));
+            if (!_readTrees.Contains(node.SyntaxTree))
+            {
+                _readTrees.Add(node.SyntaxTree);
+            }
         }
     }
 

@@ -414,7 +414,7 @@ internal sealed class QueryFilterDiscovery
         }
 
         var filter = arguments[arguments.Count - 1].Expression;
-        if (!FilterEvidence.ScopesByTenantKey(filter, _model, semanticModel, _cancellationToken))
+        if (!FilterEvidence.ScopesByTenantKey(filter, _model, semanticModel, _facts.VisitedTrees, _cancellationToken))
         {
             return;
         }
