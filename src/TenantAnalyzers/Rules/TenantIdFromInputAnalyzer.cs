@@ -81,6 +81,14 @@ public sealed class TenantIdFromInputAnalyzer : TenantRuleAnalyzer
             return;
         }
 
+        if (operand.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax change } } tenantArgument
+            && model.Frameworks.Abp is { } abp
+            && SyntaxNames.GetInvokedName(change) == "Change")
+        {
+            AnalyzeTenantSwitch(context, change, tenantArgument, model, abp, entryPoints, gate);
+            return;
+        }
+
         if (!IsKeyName(context.Token.ValueText, model))
         {
             // companyId, tenantId: searched for only as constructor arguments.
@@ -142,6 +150,22 @@ public sealed class TenantIdFromInputAnalyzer : TenantRuleAnalyzer
         {
             ReportIfInput(context, model, entryPoints, creation, value, entity.Name + "." + (info.TenantKey?.Name ?? model.Options.TenantKeys[0]));
         }
+    }
+
+    /// <summary>ABP: <c>CurrentTenant.Change(input.TenantId)</c> makes the request's tenant the current one for its block.</summary>
+    private static void AnalyzeTenantSwitch(
+        CandidateContext context, InvocationExpressionSyntax syntax, ArgumentSyntax argument, TenantModel model, Frameworks.AbpApi abp, EntryPoints entryPoints, InputSyntaxGate gate)
+    {
+        if (!gate.MayBeInput(syntax, argument.Expression)
+            || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation { Arguments.Length: > 0 } call
+            || !abp.IsContextType(call.TargetMethod.ContainingType)
+            || call.TargetMethod.Name != "Change"
+            || call.Arguments[0].Syntax != argument)
+        {
+            return;
+        }
+
+        ReportIfInput(context, model, entryPoints, call, call.Arguments[0].Value, "ICurrentTenant.Change");
     }
 
     /// <summary><c>c =&gt; c.Id == input</c> on a tenant root query, <c>e =&gt; e.CompanyId == input</c> on a tenant-owned one.</summary>

@@ -252,4 +252,37 @@ public sealed class AbpTests
                     }
                 }
         """), equivalenceKey, frameworks: [FrameworkStubs.Abp]);
+
+    [Fact]
+    public Task Switching_to_a_tenant_taken_from_request_input_is_TI0005() => Verify.AnalyzerAsync<TenantIdFromInputAnalyzer>(App + "\n" + """
+        namespace Acme.BookStore
+        {
+            public class SwitchTenantInput
+            {
+                public Guid? TenantId { get; set; }
+            }
+
+            public class TenantToolsAppService : ApplicationService
+            {
+                private readonly IRepository<Book, Guid> _bookRepository;
+                public TenantToolsAppService(IRepository<Book, Guid> bookRepository) => _bookRepository = bookRepository;
+
+                public async Task<long> CountFor(SwitchTenantInput input)
+                {
+                    using (CurrentTenant.Change({|TI0005:input.TenantId|}))
+                    {
+                        return await _bookRepository.GetCountAsync();
+                    }
+                }
+
+                public async Task<long> CountForCurrent()
+                {
+                    using (CurrentTenant.Change(CurrentTenant.Id))
+                    {
+                        return await _bookRepository.GetCountAsync();
+                    }
+                }
+            }
+        }
+        """, prelude: false, frameworks: [FrameworkStubs.Abp]);
 }
