@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
 using TenantAnalyzers.CodeFixes.Editing;
+using TenantAnalyzers.Queries;
 using TenantAnalyzers.Scanning;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
@@ -27,6 +28,15 @@ public sealed class FilterBypassCodeFixProvider : BatchCodeFixProvider
 
     private protected override ImmutableArray<FixAction> GetActions(DocumentEdit edit, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
+        if (IsInsideFilterScope(diagnostic))
+        {
+            // A query inside a block that turns the filter off (ABP's Disable<IMultiTenant>()): it has no bypass call of its
+            // own to remove or scope; only marking the member is offered.
+            return edit.MarkCrossTenantAction(FindNode(edit, diagnostic), MarkCrossTenantKey) is { } markScope
+                ? ImmutableArray.Create(markScope)
+                : ImmutableArray<FixAction>.Empty;
+        }
+
         var call = FindCall(edit, diagnostic);
         if (call is null)
         {
@@ -55,6 +65,11 @@ public sealed class FilterBypassCodeFixProvider : BatchCodeFixProvider
 
     private protected override bool TryFix(DocumentEdit edit, Diagnostic diagnostic, string equivalenceKey, CancellationToken cancellationToken)
     {
+        if (IsInsideFilterScope(diagnostic))
+        {
+            return equivalenceKey == MarkCrossTenantKey && edit.TryMarkCrossTenant(FindNode(edit, diagnostic));
+        }
+
         var call = FindCall(edit, diagnostic);
         if (call is null)
         {
@@ -89,6 +104,11 @@ public sealed class FilterBypassCodeFixProvider : BatchCodeFixProvider
                 return false;
         }
     }
+
+    private static bool IsInsideFilterScope(Diagnostic diagnostic) => diagnostic.Properties.ContainsKey(TenantFilterScope.DiagnosticProperty);
+
+    private static SyntaxNode FindNode(DocumentEdit edit, Diagnostic diagnostic) =>
+        edit.Root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
 
     private static InvocationExpressionSyntax? FindCall(DocumentEdit edit, Diagnostic diagnostic) =>
         edit.Root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)

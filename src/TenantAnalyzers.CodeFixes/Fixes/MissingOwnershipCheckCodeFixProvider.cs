@@ -137,7 +137,8 @@ public sealed class MissingOwnershipCheckCodeFixProvider : BatchCodeFixProvider
             return new Rewritten(lambda, lambda.WithExpressionBody(scoped), null);
         }
 
-        if (call.Expression is not MemberAccessExpressionSyntax access
+        if (lookup.Kind == KeyLookupKind.RepositoryKey
+            || call.Expression is not MemberAccessExpressionSyntax access
             || EntityKey.Find(lookup.Entity, edit.Model.Ef) is not { } keyProperty
             || SingleKeyValue(edit.SemanticModel, lookup.Call, keyProperty, out var cancellation) is not { } keyValue)
         {

@@ -27,7 +27,9 @@ public sealed class TenantKeyNotForcedCodeFixProvider : BatchCodeFixProvider
     private protected override ImmutableArray<FixAction> GetActions(DocumentEdit edit, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         var creation = FindCreation(edit, diagnostic);
-        if (creation is null || Plan(edit, creation, queueInjection: false, cancellationToken) is not { } plan)
+        if (creation is null
+            || diagnostic.Properties.ContainsKey(Rules.TenantKeyNotForcedAnalyzer.StubProperty)
+            || Plan(edit, creation, queueInjection: false, cancellationToken) is not { } plan)
         {
             return ImmutableArray<FixAction>.Empty;
         }
@@ -38,7 +40,10 @@ public sealed class TenantKeyNotForcedCodeFixProvider : BatchCodeFixProvider
     private protected override bool TryFix(DocumentEdit edit, Diagnostic diagnostic, string equivalenceKey, CancellationToken cancellationToken)
     {
         var creation = FindCreation(edit, diagnostic);
-        if (equivalenceKey != SetTenantKeyKey || creation is null || Plan(edit, creation, queueInjection: true, cancellationToken) is not { } plan)
+        if (equivalenceKey != SetTenantKeyKey
+            || creation is null
+            || diagnostic.Properties.ContainsKey(Rules.TenantKeyNotForcedAnalyzer.StubProperty)
+            || Plan(edit, creation, queueInjection: true, cancellationToken) is not { } plan)
         {
             return false;
         }

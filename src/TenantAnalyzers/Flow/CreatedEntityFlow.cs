@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -11,7 +12,7 @@ namespace TenantAnalyzers.Flow;
 /// <summary>
 /// Follows a newly created entity, within its member, to the EF Core call that saves it: directly as the argument of
 /// <c>Add</c>/<c>AddAsync</c>/<c>AddRange</c>/<c>AddRangeAsync</c>/<c>Attach</c>/<c>AttachRange</c>/<c>Update</c>/<c>UpdateRange</c>
-/// on a DbSet or DbContext, through locals, inside an array, collection initializer or collection expression, a list
+/// on a DbSet or DbContext (also <c>UserManager&lt;TUser&gt;.CreateAsync</c> and ABP's repository <c>InsertAsync</c>), through locals, inside an array, collection initializer or collection expression, a list
 /// filled with <c>Add</c>, or a <c>Select</c> that creates it. On the way it notes whether the tenant key may be set
 /// elsewhere: an assignment of the key (or of the tenant root navigation) to the local, or the local handed to another
 /// method of the application, which might set it.
@@ -21,6 +22,49 @@ internal sealed class CreatedEntityFlow
     private const int MaxDepth = 6;
     /// <summary>The EF Core calls that save an entity.</summary>
     public static readonly string[] SinkNames = ["Add", "AddAsync", "AddRange", "AddRangeAsync", "Attach", "AttachRange", "Update", "UpdateRange"];
+
+    /// <summary>ASP.NET Core Identity's <c>UserManager&lt;TUser&gt;.CreateAsync(user, ...)</c>: saves a new user.</summary>
+    public const string UserManagerSinkName = "CreateAsync";
+
+    /// <summary>ABP's repositories: <c>InsertAsync(entity)</c> and friends save a new entity.</summary>
+    public static readonly string[] RepositorySinkNames = ["Insert", "InsertAsync", "InsertMany", "InsertManyAsync"];
+
+    /// <summary>Every name a save can have, for the syntax tests that must not take a save for something else.</summary>
+    private static readonly string[] AllSinkNames = [.. SinkNames, UserManagerSinkName, .. RepositorySinkNames];
+
+    /// <summary>The names of the saves this compilation can make: EF Core's, plus Identity's and ABP's where they are referenced.</summary>
+    public static string[] SinkNamesFor(TenantModel model)
+    {
+        var names = new List<string>(SinkNames);
+        if (model.Frameworks.UserManager is not null)
+        {
+            names.Add(UserManagerSinkName);
+        }
+
+        if (model.Frameworks.Abp is not null)
+        {
+            names.AddRange(RepositorySinkNames);
+        }
+
+        return names.ToArray();
+    }
+
+    /// <summary>
+    /// The syntax test on a call named like a save: <c>CreateAsync</c> only on a receiver named like a user manager
+    /// (<c>_userManager</c>, <c>UserManager</c>); an application's own <c>CreateAsync</c> services are not saves.
+    /// </summary>
+    public static bool MayBeSink(InvocationExpressionSyntax call) =>
+        SyntaxNames.GetInvokedName(call) != UserManagerSinkName
+        || (call.Expression is MemberAccessExpressionSyntax access
+            && LastIdentifier(access.Expression) is { } receiver
+            && receiver.IndexOf("UserManager", StringComparison.OrdinalIgnoreCase) >= 0);
+
+    private static string? LastIdentifier(ExpressionSyntax expression) => expression switch
+    {
+        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        _ => null,
+    };
 
     /// <summary>The calls that put an element into a local collection, which the flow follows on to the collection.</summary>
     private static readonly string[] CollectionAddNames = ["Add", "Insert", "Push", "Enqueue"];
@@ -90,7 +134,7 @@ internal sealed class CreatedEntityFlow
                 return false;
             case ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax call } }:
                 return SyntaxNames.GetInvokedName(call) is { } name
-                    && Array.IndexOf(SinkNames, name) < 0
+                    && Array.IndexOf(AllSinkNames, name) < 0
                     && Array.IndexOf(CollectionAddNames, name) < 0
                     && !ef.MayBeLinqOperatorName(name);
             default:
@@ -215,12 +259,25 @@ internal sealed class CreatedEntityFlow
 
     private bool IsSink(IMethodSymbol method)
     {
-        if (Array.IndexOf(SinkNames, method.Name) < 0)
+        if (Array.IndexOf(SinkNames, method.Name) >= 0)
         {
+            var type = method.ContainingType?.OriginalDefinition;
+            return SymbolEqualityComparer.Default.Equals(type, _model.Ef.DbSet) || SymbolEqualityComparer.Default.Equals(type, _model.Ef.DbContext);
+        }
+
+        if (method.Name == UserManagerSinkName && _model.Frameworks.UserManager is { } userManager)
+        {
+            for (var type = method.ContainingType; type is not null; type = type.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, userManager))
+                {
+                    return true;
+                }
+            }
+
             return false;
         }
 
-        var type = method.ContainingType?.OriginalDefinition;
-        return SymbolEqualityComparer.Default.Equals(type, _model.Ef.DbSet) || SymbolEqualityComparer.Default.Equals(type, _model.Ef.DbContext);
+        return Array.IndexOf(RepositorySinkNames, method.Name) >= 0 && _model.Frameworks.Abp?.RepositoryEntity(method.ContainingType) is not null;
     }
 }

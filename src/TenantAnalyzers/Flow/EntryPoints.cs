@@ -216,9 +216,13 @@ internal sealed class EntryPoints
         return !(ns.StartsWith("System.", StringComparison.Ordinal) || ns.StartsWith("Microsoft.", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// The current tenant comes from values of this type: the configured <c>context_type</c> (or a type implementing it),
+    /// Finbuckle's <c>IMultiTenantContextAccessor</c>/<c>IMultiTenantContext</c>/<c>ITenantInfo</c>, ABP's <c>ICurrentTenant</c>.
+    /// </summary>
     public bool IsContextType(ITypeSymbol type)
     {
-        if (NameMatcher.MatchesAny(type, _model.Options.ContextTypes))
+        if (NameMatcher.MatchesAny(type, _model.Options.ContextTypes) || _model.Frameworks.IsContextType(type))
         {
             return true;
         }

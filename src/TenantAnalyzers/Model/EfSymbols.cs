@@ -22,6 +22,7 @@ internal sealed class EfSymbols
     private readonly Lazy<INamedTypeSymbol?> _queryable;
     private readonly Lazy<INamedTypeSymbol?> _enumerable;
     private readonly Lazy<INamedTypeSymbol?> _iQueryableOfT;
+    private readonly Lazy<INamedTypeSymbol?> _migration;
     private readonly Lazy<HashSet<string>> _linqOperatorNames;
 
     // Only DbContext is resolved up front (it tells whether EF Core is there at all); the rest on first use. The IDE
@@ -44,6 +45,7 @@ internal sealed class EfSymbols
         _queryable = Lookup(compilation, "System.Linq.Queryable");
         _enumerable = Lookup(compilation, "System.Linq.Enumerable");
         _iQueryableOfT = Lookup(compilation, "System.Linq.IQueryable`1");
+        _migration = new(() => FindReferencedAssembly(compilation, "Microsoft.EntityFrameworkCore.Relational")?.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.Migrations.Migration"), LazyThreadSafetyMode.PublicationOnly);
         _linqOperatorNames = new(() => MemberNames(Queryable, Enumerable, QueryableExtensions), LazyThreadSafetyMode.PublicationOnly);
     }
 
@@ -75,6 +77,9 @@ internal sealed class EfSymbols
     public INamedTypeSymbol? IQueryableOfT => _iQueryableOfT.Value;
 
     public INamedTypeSymbol IEnumerableOfT { get; }
+
+    /// <summary>The base class of EF Core migrations (in the relational assembly).</summary>
+    public INamedTypeSymbol? Migration => _migration.Value;
 
     /// <summary>True when EF Core is referenced at all: without it no rule has anything to look at.</summary>
     public bool HasEntityFramework => DbContext is not null;

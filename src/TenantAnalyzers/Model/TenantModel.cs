@@ -1,12 +1,14 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using TenantAnalyzers.Authorization;
+using TenantAnalyzers.Frameworks;
 using TenantAnalyzers.Queries;
 using TenantAnalyzers.Scanning;
 
@@ -38,6 +40,7 @@ internal sealed class TenantModel
         Compilation = compilation;
         Options = options;
         Ef = EfSymbols.Resolve(compilation);
+        Frameworks = new FrameworkSymbols(compilation);
         GeneratedCode = new GeneratedCodeFilter(compilation);
         CrossTenantScope = new CrossTenantScope(CrossTenant);
         _filters = new Lazy<QueryFilterMap>(() => QueryFilterMap.Discover(this, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -48,6 +51,9 @@ internal sealed class TenantModel
     public TenantOptions Options { get; }
 
     public EfSymbols Ef { get; }
+
+    /// <summary>Finbuckle.MultiTenant, ABP and ASP.NET Core Identity, by their symbols (null members when absent).</summary>
+    public FrameworkSymbols Frameworks { get; }
 
     public GeneratedCodeFilter GeneratedCode { get; }
 
@@ -109,7 +115,9 @@ internal sealed class TenantModel
         }
 
         var setName = SetName(SetAccessUnder(call, Options, static (name, options) => !BypassCall.IsCandidateName(name, options)));
-        return setName is not null && (Options.QueryFilters == QueryFilterMode.All || Filters.IsFilteredDbSet(setName));
+        return setName is not null
+            && (Options.QueryFilters == QueryFilterMode.All || Filters.IsFilteredDbSet(setName))
+            && (Frameworks.Abp is null || !TenantFilterScope.EnclosingOpenings(call).Any());
     }
 
     /// <summary>
@@ -269,12 +277,33 @@ internal sealed class TenantModel
         }
 
         var key = FindTenantKey(type);
-        if (key is not null || HasOwnedMarker(type))
+        if (key is not null || HasOwnedMarker(type) || IsOwnedByFramework(type))
         {
             return new TenantTypeInfo(TenantTypeKind.Owned, key);
         }
 
         return TenantTypeInfo.NotTenant;
+    }
+
+    /// <summary>
+    /// Tenant-owned by a framework's marker or by the model rather than by a key property of its class: ABP's
+    /// <c>IMultiTenant</c>, Finbuckle's <c>[MultiTenant]</c> (unless <c>IsNotMultiTenant()</c>), a shadow tenant key or
+    /// <c>IsMultiTenant()</c> in the model configuration.
+    /// </summary>
+    private bool IsOwnedByFramework(ITypeSymbol type)
+    {
+        if (type is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } named)
+        {
+            return false;
+        }
+
+        if (Frameworks.Abp?.IsMultiTenant(named) ?? false)
+        {
+            return true;
+        }
+
+        return Filters.IsOwnedByModel(named)
+            || ((Frameworks.Finbuckle?.HasMultiTenantAttribute(named) ?? false) && !Filters.OptsOutOfMultiTenancy(named));
     }
 
     private bool HasOwnedMarker(ITypeSymbol type)

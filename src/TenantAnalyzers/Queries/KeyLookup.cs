@@ -13,8 +13,11 @@ internal enum KeyLookupKind
     /// <summary><c>DbContext.Find&lt;T&gt;</c>/<c>FindAsync&lt;T&gt;</c>/<c>Find(Type, ...)</c>.</summary>
     ContextFind,
 
-    /// <summary>A First/Single-style query whose predicates pin only the primary key.</summary>
+    /// <summary>A First/Single-style query whose predicates pin only the primary key (also ABP's <c>GetAsync(e =&gt; e.Id == id)</c>).</summary>
     KeyPredicate,
+
+    /// <summary>ABP's repository <c>GetAsync(id)</c>/<c>FindAsync(id)</c>.</summary>
+    RepositoryKey,
 }
 
 /// <summary>
@@ -54,9 +57,17 @@ internal sealed class KeyLookup
         "FirstAsync", "FirstOrDefaultAsync", "SingleAsync", "SingleOrDefaultAsync",
     ]);
 
+    /// <summary>ABP repositories' <c>GetAsync(id)</c>, searched for only where ABP is referenced (<c>FindAsync</c> is in <see cref="CandidateNames"/>).</summary>
+    public static readonly IdentifierScan RepositoryCandidateNames = new(["GetAsync"]);
+
     public static KeyLookup? Match(IInvocationOperation call, TenantModel model)
     {
         var method = call.TargetMethod;
+        if (method.Name is "GetAsync" or "FindAsync" && model.Frameworks.Abp?.RepositoryEntity(method.ContainingType) is { } repositoryEntity)
+        {
+            return MatchRepository(call, repositoryEntity, model);
+        }
+
         if (method.Name is "Find" or "FindAsync")
         {
             return MatchFind(call, model);
@@ -110,6 +121,23 @@ internal sealed class KeyLookup
         }
 
         return new KeyLookup(call, KeyLookupKind.KeyPredicate, keyPredicate.Symbol.Parameters[0].Type, chain, keyPredicate);
+    }
+
+    /// <summary>
+    /// ABP: <c>GetAsync(id)</c>/<c>FindAsync(id)</c> of <c>IReadOnlyBasicRepository&lt;TEntity, TKey&gt;</c>, or the predicate
+    /// overloads with a predicate that pins only the key.
+    /// </summary>
+    private static KeyLookup? MatchRepository(IInvocationOperation call, ITypeSymbol entity, TenantModel model)
+    {
+        if (QueryChain.GetLambdaArgument(call) is { } predicate)
+        {
+            return PinsOnlyTheKey(predicate, model) ? new KeyLookup(call, KeyLookupKind.KeyPredicate, entity, null, predicate) : null;
+        }
+
+        var method = call.TargetMethod.OriginalDefinition;
+        return method.Parameters.Length > 0 && method.Parameters[0].Type is ITypeParameterSymbol
+            ? new KeyLookup(call, KeyLookupKind.RepositoryKey, entity, null, null)
+            : null;
     }
 
     private static KeyLookup? MatchFind(IInvocationOperation call, TenantModel model)

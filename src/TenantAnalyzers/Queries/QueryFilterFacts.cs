@@ -34,8 +34,21 @@ internal sealed class QueryFilterFacts
     /// <summary>Types filtered by a tenant filter declared for them (or for a base class): metadata names.</summary>
     public HashSet<string> FilteredTypes { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Base classes or interfaces whose implementations are all filtered (generic helpers, loops with a type test).</summary>
-    public HashSet<string> CoveringTypes { get; } = new(StringComparer.Ordinal);
+    /// <summary>
+    /// The types a tenant filter covers without naming them: a generic helper's constraints, a loop's type tests
+    /// (<see cref="FilterCoverage"/>). A tenant-owned type that derives from or implements every type of one covering is
+    /// filtered; an empty covering admits every tenant-owned type.
+    /// </summary>
+    public List<Covering> Coverings { get; } = new();
+
+    /// <summary>Types the model gives a tenant key the CLR type may not have: a shadow <c>TenantId</c>, Finbuckle's <c>IsMultiTenant()</c>.</summary>
+    public HashSet<string> OwnedTypes { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Types configured with Finbuckle's <c>IsMultiTenant()</c>: tenant-owned and tenant-filtered by the library.</summary>
+    public HashSet<string> MultiTenantTypes { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Types configured with Finbuckle's <c>IsNotMultiTenant()</c>: the library neither owns nor filters them.</summary>
+    public HashSet<string> NotMultiTenantTypes { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Names of EF Core 10 named filters that scope by the tenant key.</summary>
     public HashSet<string> TenantFilterNames { get; } = new(StringComparer.Ordinal);
@@ -46,6 +59,10 @@ internal sealed class QueryFilterFacts
     /// <summary>Every tenant-owned type is filtered: a loop without a type test, or configuration we cannot see.</summary>
     public bool CoversAllOwned { get; set; }
 
+    /// <summary>
+    /// The compilation declares the application's model: an <c>OnModelCreating</c>, an entity type configuration, or a
+    /// DbContext of its own. False only when the DbContext lives in a referenced project.
+    /// </summary>
     public bool DeclaresModelConfiguration { get; set; }
 
     /// <summary>The trees of the configuration methods found by name (<c>OnModelCreating</c>, <c>Configure</c>).</summary>
@@ -117,6 +134,22 @@ internal sealed class QueryFilterFacts
         }
 
         return named.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() + "." + named.MetadataName : named.MetadataName;
+    }
+
+    /// <summary>One covering of a tenant filter: the types an entity must derive from or implement, all of them.</summary>
+    public sealed class Covering
+    {
+        public Covering(IReadOnlyList<string> allOf, bool owns)
+        {
+            AllOf = allOf;
+            Owns = owns;
+        }
+
+        /// <summary>Metadata names of the required base types and interfaces; empty: any tenant-owned type.</summary>
+        public IReadOnlyList<string> AllOf { get; }
+
+        /// <summary>True when the covering also makes its types tenant-owned (Finbuckle's <c>IsMultiTenant()</c> adds the key).</summary>
+        public bool Owns { get; }
     }
 
     private sealed class Snapshot

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using TenantAnalyzers.Frameworks;
 using TenantAnalyzers.Model;
 
 namespace TenantAnalyzers.Queries;
@@ -18,6 +19,7 @@ internal sealed class QueryFilterMap
     private readonly QueryFilterFacts _facts;
     private readonly HashSet<string> _tenantFilterNames;
     private readonly ConcurrentDictionary<ITypeSymbol, bool> _filtered = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> _owned = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<string, bool> _dbSetsFiltered = new(StringComparer.Ordinal);
 
     private QueryFilterMap(TenantModel model, QueryFilterFacts facts)
@@ -28,6 +30,11 @@ internal sealed class QueryFilterMap
         if (model.Options.TenantFilterName is { } configuredName)
         {
             _tenantFilterNames.Add(configuredName);
+        }
+
+        if (model.Frameworks.Finbuckle is not null)
+        {
+            _tenantFilterNames.Add(FinbuckleApi.TenantFilterName);
         }
     }
 
@@ -59,51 +66,155 @@ internal sealed class QueryFilterMap
 
     public bool IsTenantFiltered(INamedTypeSymbol type) => _filtered.GetOrAdd(type.OriginalDefinition, t => Compute((INamedTypeSymbol)t));
 
+    /// <summary>
+    /// True when the model configuration, not the class, makes <paramref name="type"/> tenant-owned: a shadow tenant key
+    /// (<c>Property&lt;int&gt;("TenantId")</c>, a filter on <c>EF.Property(e, "TenantId")</c>) or Finbuckle's
+    /// <c>IsMultiTenant()</c> on it, its base class, or a covering it falls under.
+    /// </summary>
+    public bool IsOwnedByModel(INamedTypeSymbol type)
+    {
+        if (_facts.OwnedTypes.Count == 0 && _facts.MultiTenantTypes.Count == 0 && !HasOwningCovering())
+        {
+            return false;
+        }
+
+        return _owned.GetOrAdd(type.OriginalDefinition, t =>
+            NamedInHierarchy((INamedTypeSymbol)t, _facts.OwnedTypes)
+            || (IsMultiTenantByConfiguration((INamedTypeSymbol)t) && !NamedInHierarchy((INamedTypeSymbol)t, _facts.NotMultiTenantTypes)));
+    }
+
+    /// <summary>
+    /// A Finbuckle multi-tenant entity: <c>[MultiTenant]</c> or <c>IsMultiTenant()</c>, and no <c>IsNotMultiTenant()</c>. The
+    /// library filters it and stamps its <c>TenantId</c> on save.
+    /// </summary>
+    public bool IsFinbuckleMultiTenant(INamedTypeSymbol type) =>
+        _model.Frameworks.Finbuckle is { } finbuckle
+        && !OptsOutOfMultiTenancy(type)
+        && (finbuckle.HasMultiTenantAttribute(type) || IsMultiTenantByConfiguration(type));
+
+    /// <summary>Finbuckle's <c>IsNotMultiTenant()</c> on the type or a base class: the library neither owns nor filters it.</summary>
+    public bool OptsOutOfMultiTenancy(INamedTypeSymbol type) => NamedInHierarchy(type, _facts.NotMultiTenantTypes);
+
     private bool Compute(INamedTypeSymbol type)
     {
-        if (_facts.CoversAllOwned && _model.Classify(type).IsOwned)
+        var owned = _model.Classify(type).IsOwned;
+        if (_facts.CoversAllOwned && owned)
         {
             return true;
         }
 
-        if (HasFinbuckleMultiTenantAttribute(type))
+        // A filter declared for the type (or a base class) by name, also one that scopes through a navigation.
+        if (NamedInHierarchy(type, _facts.FilteredTypes))
         {
             return true;
         }
 
-        for (var current = type; current is not null && current.SpecialType == SpecialType.None; current = current.BaseType)
+        // Frameworks: Finbuckle filters [MultiTenant] and IsMultiTenant() types unless IsNotMultiTenant() opts out; ABP's
+        // data filter covers every IMultiTenant entity.
+        if (IsFinbuckleMultiTenant(type))
         {
-            var name = QueryFilterFacts.MetadataNameOf(current.OriginalDefinition);
-            if (_facts.FilteredTypes.Contains(name) || _facts.CoveringTypes.Contains(name))
+            return true;
+        }
+
+        if (_model.Frameworks.Abp?.IsMultiTenant(type) ?? false)
+        {
+            return true;
+        }
+
+        // A covering (generic helper, loop type test) counts only for tenant-owned types: a join entity that shares the
+        // base class of the tenant entities has no key to filter on.
+        foreach (var covering in _facts.Coverings)
+        {
+            if (!covering.Owns && owned && Satisfies(type, covering))
             {
                 return true;
-            }
-        }
-
-        if (_facts.CoveringTypes.Count > 0)
-        {
-            foreach (var implemented in type.AllInterfaces)
-            {
-                if (_facts.CoveringTypes.Contains(QueryFilterFacts.MetadataNameOf(implemented.OriginalDefinition)))
-                {
-                    return true;
-                }
             }
         }
 
         return false;
     }
 
-    /// <summary>
-    /// Finbuckle.MultiTenant's <c>[MultiTenant]</c>: the library adds the tenant filter (on a shadow <c>TenantId</c>).
-    /// Matched by name because the attribute moved between Finbuckle's assemblies across versions.
-    /// </summary>
-    private static bool HasFinbuckleMultiTenantAttribute(INamedTypeSymbol type)
+    private bool IsMultiTenantByConfiguration(INamedTypeSymbol type)
     {
-        foreach (var attribute in type.GetAttributes())
+        if (NamedInHierarchy(type, _facts.MultiTenantTypes))
         {
-            if (attribute.AttributeClass is { Name: "MultiTenantAttribute" } attributeClass
-                && attributeClass.ContainingNamespace?.ToDisplayString().StartsWith("Finbuckle", StringComparison.Ordinal) == true)
+            return true;
+        }
+
+        foreach (var covering in _facts.Coverings)
+        {
+            if (covering.Owns && Satisfies(type, covering))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool HasOwningCovering()
+    {
+        foreach (var covering in _facts.Coverings)
+        {
+            if (covering.Owns)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The type, a base class or an implemented interface is each of the covering's types.</summary>
+    private static bool Satisfies(INamedTypeSymbol type, QueryFilterFacts.Covering covering)
+    {
+        foreach (var required in covering.AllOf)
+        {
+            if (!NamedInHierarchy(type, required) && !NamedInInterfaces(type, required))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool NamedInHierarchy(INamedTypeSymbol type, HashSet<string> names)
+    {
+        if (names.Count == 0)
+        {
+            return false;
+        }
+
+        for (var current = type; current is not null && current.SpecialType == SpecialType.None; current = current.BaseType)
+        {
+            if (names.Contains(QueryFilterFacts.MetadataNameOf(current.OriginalDefinition)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool NamedInHierarchy(INamedTypeSymbol type, string name)
+    {
+        for (var current = type; current is not null && current.SpecialType == SpecialType.None; current = current.BaseType)
+        {
+            if (QueryFilterFacts.MetadataNameOf(current.OriginalDefinition) == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool NamedInInterfaces(INamedTypeSymbol type, string name)
+    {
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (QueryFilterFacts.MetadataNameOf(implemented.OriginalDefinition) == name)
             {
                 return true;
             }

@@ -42,7 +42,7 @@ public sealed class ArbitraryTenantFallbackAnalyzer : TenantRuleAnalyzer
         }
 
         var member = context.GetContainingMember(syntax);
-        if (NonRequestCode.IsSeedCode(member))
+        if (NonRequestCode.IsSeedCode(member, syntax, model))
         {
             return;
         }

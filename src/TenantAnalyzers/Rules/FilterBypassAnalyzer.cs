@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
+using TenantAnalyzers.Frameworks;
 using TenantAnalyzers.Model;
 using TenantAnalyzers.Queries;
 using TenantAnalyzers.Scanning;
@@ -27,6 +28,37 @@ public sealed class FilterBypassAnalyzer : TenantRuleAnalyzer
         }
 
         RegisterInvocationAction(start, model, BypassCall.CandidateNames(model.Options), (c, call) => AnalyzeInvocation(c, call, model));
+        if (model.Frameworks.Abp is { } abp)
+        {
+            RegisterInvocationAction(start, model, new IdentifierScan(TenantFilterScope.OpeningNames), (c, call) => AnalyzeScope(c, call, model, abp));
+        }
+    }
+
+    /// <summary>
+    /// ABP: <c>using (_dataFilter.Disable&lt;IMultiTenant&gt;())</c> or <c>using (CurrentTenant.Change(null))</c> turns the
+    /// tenant filter off for the statements of its block: each query of an <c>IMultiTenant</c> entity there that does not
+    /// scope itself again is a bypass (<see cref="FilterScopeQueries"/>), justified or not as for <c>IgnoreQueryFilters</c>.
+    /// </summary>
+    private static void AnalyzeScope(CandidateContext context, InvocationExpressionSyntax opening, TenantModel model, AbpApi abp)
+    {
+        if (!TenantFilterScope.OpensUsingScope(opening)
+            || !TenantFilterScope.TurnsTenantFilterOff(opening, abp, context.SemanticModel, context.CancellationToken))
+        {
+            return;
+        }
+
+        var bypass = SyntaxNames.GetInvokedName(opening)!;
+        var properties = ImmutableDictionary<string, string?>.Empty.Add(TenantFilterScope.DiagnosticProperty, bypass);
+        ISymbol? member = null;
+        foreach (var (query, entity) in FilterScopeQueries.Unscoped(opening, model, abp, context.SemanticModel, context.CancellationToken))
+        {
+            member ??= context.GetContainingMember(opening);
+            var justification = model.CrossTenantScope.Find(RuleIds.FilterBypass, query.Syntax, member, context.SemanticModel, context.CancellationToken);
+            context.Report(
+                Diagnostic.Create(Descriptors.FilterBypass, FilterScopeQueries.LocationOf(query), properties, bypass, entity.Name, MemberDisplay.Of(member)),
+                member,
+                justification);
+        }
     }
 
     private static void AnalyzeInvocation(CandidateContext context, InvocationExpressionSyntax syntax, TenantModel model)

@@ -29,25 +29,30 @@ public sealed class MissingOwnershipCheckAnalyzer : TenantRuleAnalyzer
         }
 
         RegisterInvocationAction(start, model, KeyLookup.CandidateNames, (c, call) => AnalyzeInvocation(c, call, model));
+        if (model.Frameworks.Abp is not null)
+        {
+            // ABP's repositories load by key with GetAsync(id) too.
+            RegisterInvocationAction(start, model, KeyLookup.RepositoryCandidateNames, (c, call) => AnalyzeInvocation(c, call, model));
+        }
     }
 
     private static void AnalyzeInvocation(CandidateContext context, InvocationExpressionSyntax syntax, TenantModel model)
     {
         var name = SyntaxNames.GetInvokedName(syntax);
-        if ((name is not ("Find" or "FindAsync") && !SyntaxNames.ChainHasKeyEquality(syntax))
+        if ((name is not ("Find" or "FindAsync" or "GetAsync") && !SyntaxNames.ChainHasKeyEquality(syntax))
             || model.KeepsTenantFilterBySyntax(syntax)
             || model.LoadsOnlyUnownedRows(syntax, context.SemanticModel, context.CancellationToken)
             || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation call
             || KeyLookup.Match(call, model) is not { } lookup
             || !model.Classify(lookup.Entity).IsOwned
-            || IsFilterGuaranteed(lookup, model)
+            || IsFilterGuaranteed(lookup, model, context)
             || (lookup.Chain is { } chain && TenantPredicate.ChainIsTenantScoped(chain, model)))
         {
             return;
         }
 
         var member = context.GetContainingMember(syntax);
-        if (NonRequestCode.IsSeedCode(member) || OwnershipCheck.IsCheckedBeforeUse(call, model))
+        if (NonRequestCode.IsSeedCode(member, syntax, model) || OwnershipCheck.IsCheckedBeforeUse(call, model))
         {
             return;
         }
@@ -66,9 +71,17 @@ public sealed class MissingOwnershipCheckAnalyzer : TenantRuleAnalyzer
     /// The tenant filter applies when the type is tenant-filtered and the query does not bypass it. <c>Find</c> has no
     /// query to bypass: its database lookup is filtered (rules.md explains the identity-map caveat).
     /// </summary>
-    private static bool IsFilterGuaranteed(KeyLookup lookup, TenantModel model)
+    private static bool IsFilterGuaranteed(KeyLookup lookup, TenantModel model, CandidateContext context)
     {
         if (!model.IsTenantFiltered(lookup.Entity))
+        {
+            return false;
+        }
+
+        // ABP: inside using (_dataFilter.Disable<IMultiTenant>()) or CurrentTenant.Change(null) the data filter is off.
+        if (model.Frameworks.Abp is { } abp
+            && abp.IsMultiTenant(lookup.Entity)
+            && TenantFilterScope.Enclosing(lookup.Call.Syntax, abp, context.SemanticModel, context.CancellationToken) is not null)
         {
             return false;
         }

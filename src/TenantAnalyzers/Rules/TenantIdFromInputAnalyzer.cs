@@ -27,17 +27,21 @@ public sealed class TenantIdFromInputAnalyzer : TenantRuleAnalyzer
     {
         var entryPoints = new EntryPoints(model);
         var gate = new InputSyntaxGate(model.Options);
-        var keys = model.Options.TenantKeys.Where(key => key != "Id");
+        var constructors = new ConstructorTenantKey(model);
+
+        // The keys as members (request.CompanyId), and as parameters or locals handed to a constructor (new Order(companyId, ...)).
+        var keys = model.Options.TenantKeys.Where(key => key != "Id").ToList();
+        keys.AddRange(keys.Select(key => char.ToLowerInvariant(key[0]) + key.Substring(1)).ToList());
         string[] names = model.Ef.HasEntityFramework ? ["Find", "FindAsync", .. keys] : [.. keys];
-        RegisterIdentifierAction(start, model, new IdentifierScan(names), c => Analyze(c, model, entryPoints, gate));
+        RegisterIdentifierAction(start, model, new IdentifierScan(names), c => Analyze(c, model, entryPoints, gate, constructors));
 
         // A tenant root's key is only compared as a member of the query's entity (c => c.Id == companyId), and Id is
         // the most common name in a data-access code base: only its member reads are worth a look.
-        RegisterIdentifierAction(start, model, new IdentifierScan(["Id"], memberAccessOnly: true), c => Analyze(c, model, entryPoints, gate));
+        RegisterIdentifierAction(start, model, new IdentifierScan(["Id"], memberAccessOnly: true), c => Analyze(c, model, entryPoints, gate, constructors));
     }
 
-    /// <summary>Where a name hit leads: a key assignment, a key comparison or a <c>Find</c> call.</summary>
-    private static void Analyze(CandidateContext context, TenantModel model, EntryPoints entryPoints, InputSyntaxGate gate)
+    /// <summary>Where a name hit leads: a key assignment, a key comparison, a constructor argument that becomes the key, or a <c>Find</c> call.</summary>
+    private static void Analyze(CandidateContext context, TenantModel model, EntryPoints entryPoints, InputSyntaxGate gate, ConstructorTenantKey constructors)
     {
         if (SyntaxNames.InvocationNamedBy(context.Token) is { } invocation)
         {
@@ -54,7 +58,7 @@ public sealed class TenantIdFromInputAnalyzer : TenantRuleAnalyzer
             return;
         }
 
-        if (member.Parent is AssignmentExpressionSyntax assignment && assignment.Left == member)
+        if (member.Parent is AssignmentExpressionSyntax assignment && assignment.Left == member && IsKeyName(context.Token.ValueText, model))
         {
             if (assignment.IsKind(SyntaxKind.SimpleAssignmentExpression))
             {
@@ -69,6 +73,26 @@ public sealed class TenantIdFromInputAnalyzer : TenantRuleAnalyzer
             || operand.Parent.IsKind(SyntaxKind.SuppressNullableWarningExpression))
         {
             operand = operand.Parent;
+        }
+
+        if (operand.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: BaseObjectCreationExpressionSyntax creation } } argument)
+        {
+            AnalyzeConstructorArgument(context, creation, argument, model, entryPoints, gate, constructors);
+            return;
+        }
+
+        if (operand.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax change } } tenantArgument
+            && model.Frameworks.Abp is { } abp
+            && SyntaxNames.GetInvokedName(change) == "Change")
+        {
+            AnalyzeTenantSwitch(context, change, tenantArgument, model, abp, entryPoints, gate);
+            return;
+        }
+
+        if (!IsKeyName(context.Token.ValueText, model))
+        {
+            // companyId, tenantId: searched for only as constructor arguments.
+            return;
         }
 
         // A comparison with key names on both sides (c.Id == request.CompanyId) is checked once, from its left side.
@@ -98,6 +122,50 @@ public sealed class TenantIdFromInputAnalyzer : TenantRuleAnalyzer
         }
 
         ReportIfInput(context, model, entryPoints, assignment, assignment.Value, entity.Name + "." + target.Property.Name);
+    }
+
+    /// <summary>
+    /// <c>new Reservation(request.TenantId, ...)</c>: an argument the constructor assigns to the tenant key (read in source
+    /// by <see cref="ConstructorTenantKey"/>, or a parameter named like the key when the constructor is not in source).
+    /// </summary>
+    private static void AnalyzeConstructorArgument(
+        CandidateContext context, BaseObjectCreationExpressionSyntax syntax, ArgumentSyntax argument, TenantModel model, EntryPoints entryPoints, InputSyntaxGate gate, ConstructorTenantKey constructors)
+    {
+        if (!gate.MayBeInput(syntax, argument.Expression)
+            || !SyntaxScope.ReadsParameterOrLocal(argument.Expression, skipInnermostLambda: false, context.CancellationToken)
+            || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IObjectCreationOperation { Type: { } entity, Constructor: { } constructor } creation
+            || model.Classify(entity) is not { IsOwned: true } info)
+        {
+            return;
+        }
+
+        var value = constructors.KeyArgument(creation, context.CancellationToken);
+        if (value is null && constructors.Of(constructor, context.CancellationToken).Kind == ConstructorKeyKind.Unknown
+            && constructors.KeyParameterByName(constructor) is { } ordinal)
+        {
+            value = creation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == ordinal)?.Value;
+        }
+
+        if (value is not null && argument.Expression.Span.Contains(Unwrap(value, implicitOnly: true).Syntax.Span))
+        {
+            ReportIfInput(context, model, entryPoints, creation, value, entity.Name + "." + (info.TenantKey?.Name ?? model.Options.TenantKeys[0]));
+        }
+    }
+
+    /// <summary>ABP: <c>CurrentTenant.Change(input.TenantId)</c> makes the request's tenant the current one for its block.</summary>
+    private static void AnalyzeTenantSwitch(
+        CandidateContext context, InvocationExpressionSyntax syntax, ArgumentSyntax argument, TenantModel model, Frameworks.AbpApi abp, EntryPoints entryPoints, InputSyntaxGate gate)
+    {
+        if (!gate.MayBeInput(syntax, argument.Expression)
+            || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation { Arguments.Length: > 0 } call
+            || !abp.IsContextType(call.TargetMethod.ContainingType)
+            || call.TargetMethod.Name != "Change"
+            || call.Arguments[0].Syntax != argument)
+        {
+            return;
+        }
+
+        ReportIfInput(context, model, entryPoints, call, call.Arguments[0].Value, "ICurrentTenant.Change");
     }
 
     /// <summary><c>c =&gt; c.Id == input</c> on a tenant root query, <c>e =&gt; e.CompanyId == input</c> on a tenant-owned one.</summary>

@@ -15,15 +15,18 @@ using TenantAnalyzers.Scanning;
 namespace TenantAnalyzers.Rules;
 
 /// <summary>
-/// TI0004: a new tenant-owned entity that reaches <c>Add</c>/<c>Update</c>/<c>Attach</c> (and their range and async forms)
-/// in the same member without its tenant key ever being set — not in the initializer, not by the constructor, not by an
-/// assignment, and no SaveChanges override or interceptor stamps it. A key set from any value counts as set: where that
-/// value is request input, TI0005 reports it; a service method's <c>companyId</c> parameter is its caller's business.
+/// TI0004: a new tenant-owned entity that reaches a save (<c>Add</c>/<c>Update</c>/<c>Attach</c> and their range and async
+/// forms, <c>UserManager.CreateAsync</c>, ABP's <c>InsertAsync</c>) in the same member without its tenant key ever being
+/// set — not in the initializer, not by the constructor (<see cref="ConstructorTenantKey"/>), not by an assignment, and
+/// no save hook that selects its type stamps it (<see cref="TenantKeyStamping"/>). A key set from any value counts as
+/// set: where that value is request input, TI0005 reports it; a service method's <c>companyId</c> parameter is its
+/// caller's business. Seeding code is not reported (<see cref="NonRequestCode"/>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class TenantKeyNotForcedAnalyzer : TenantRuleAnalyzer
 {
-    private static readonly IdentifierScan SinkNames = new(CreatedEntityFlow.SinkNames);
+    /// <summary>Set on a finding for an attached stub of an existing row: setting the key there is no fix.</summary>
+    public const string StubProperty = "stub";
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.TenantKeyNotForced, Descriptors.JustifiedCrossTenant);
 
@@ -34,24 +37,26 @@ public sealed class TenantKeyNotForcedAnalyzer : TenantRuleAnalyzer
             return;
         }
 
-        var stamping = new Lazy<bool>(() => TenantKeyStamping.IsDeclared(model, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
-        RegisterFileAction(start, c => AnalyzeFile(c, model, stamping));
+        var stamping = new Lazy<TenantKeyStamping>(() => TenantKeyStamping.Discover(model, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
+        var constructors = new ConstructorTenantKey(model);
+        var sinkNames = new IdentifierScan(CreatedEntityFlow.SinkNamesFor(model));
+        RegisterFileAction(start, c => AnalyzeFile(c, model, sinkNames, stamping, constructors));
     }
 
     /// <summary>
     /// Starts from the saves, not the creations: only a member that calls <c>Add</c>, <c>Attach</c> or <c>Update</c> can
     /// save a new entity, so only such members' creations are looked at.
     /// </summary>
-    private static void AnalyzeFile(SemanticModelAnalysisContext context, TenantModel model, Lazy<bool> stamping)
+    private static void AnalyzeFile(SemanticModelAnalysisContext context, TenantModel model, IdentifierScan sinkNames, Lazy<TenantKeyStamping> stamping, ConstructorTenantKey constructors)
     {
         var members = new HashSet<SyntaxNode>();
-        SinkNames.Find(
+        sinkNames.Find(
             context.SemanticModel.SyntaxTree,
             span: null,
             members,
             static (token, found) =>
             {
-                if (SyntaxNames.InvocationNamedBy(token) is { } sink)
+                if (SyntaxNames.InvocationNamedBy(token) is { } sink && CreatedEntityFlow.MayBeSink(sink))
                 {
                     found.Add(SyntaxScope.EnclosingMember(sink));
                 }
@@ -64,13 +69,13 @@ public sealed class TenantKeyNotForcedAnalyzer : TenantRuleAnalyzer
             {
                 if (node is BaseObjectCreationExpressionSyntax creation)
                 {
-                    AnalyzeCreation(new CandidateContext(context, model, creation.NewKeyword), creation, model, stamping);
+                    AnalyzeCreation(new CandidateContext(context, model, creation.NewKeyword), creation, model, stamping, constructors);
                 }
             }
         }
     }
 
-    private static void AnalyzeCreation(CandidateContext context, BaseObjectCreationExpressionSyntax syntax, TenantModel model, Lazy<bool> stamping)
+    private static void AnalyzeCreation(CandidateContext context, BaseObjectCreationExpressionSyntax syntax, TenantModel model, Lazy<TenantKeyStamping> stamping, ConstructorTenantKey constructors)
     {
         // Syntax first: most creations are not entities, set the key in the initializer, or go nowhere near a save.
         if (InitializerSetsTenantKey(syntax, model) || CreatedEntityFlow.EndsBeforeAnySinkBySyntax(syntax, model.Ef))
@@ -81,28 +86,42 @@ public sealed class TenantKeyNotForcedAnalyzer : TenantRuleAnalyzer
         var info = model.Classify(context.SemanticModel.GetTypeInfo(syntax, context.CancellationToken).Type);
         if (info is not { IsOwned: true, TenantKey: { } key }
             || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IObjectCreationOperation creation
-            || SetsOwnerOnCreation(creation, model))
+            || SetsOwnerOnCreation(creation, model, constructors, context.CancellationToken))
         {
             return;
         }
 
         var flow = CreatedEntityFlow.Follow(creation, model);
-        if (flow.Sink is not { } sink
-            || flow.KeyMaySetElsewhere
-            || (sink.TargetMethod.Name.StartsWith("Attach", StringComparison.Ordinal) && IsStubOfExistingRow(creation))
-            || TenantKeyStamping.IsOverriddenOutsideSource(DbContextOf(sink, model), model)
-            || stamping.Value)
+        if (flow.Sink is not { } sink || flow.KeyMaySetElsewhere)
+        {
+            return;
+        }
+
+        // A stub attached for an existing row is written or deleted by its id whatever a save hook stamps on it (hooks
+        // stamp added entries): stamping does not protect it.
+        var isStub = sink.TargetMethod.Name.StartsWith("Attach", StringComparison.Ordinal) && IsStubOfExistingRow(creation);
+        if (!isStub
+            && (TenantKeyStamping.IsOverriddenOutsideSource(DbContextOf(sink, model), model) || stamping.Value.Covers(creation.Type!, key)))
         {
             return;
         }
 
         var member = context.GetContainingMember(syntax);
+        if (NonRequestCode.IsSeedCode(member, syntax, model))
+        {
+            return;
+        }
+
         var justification = model.CrossTenantScope.Find(RuleIds.TenantKeyNotForced, syntax, member, context.SemanticModel, context.CancellationToken);
         var end = syntax.ArgumentList?.Span.End ?? (syntax as ObjectCreationExpressionSyntax)?.Type.Span.End ?? syntax.NewKeyword.Span.End;
+        var properties = isStub
+            ? ImmutableDictionary<string, string?>.Empty.Add(StubProperty, "true")
+            : ImmutableDictionary<string, string?>.Empty;
         context.Report(
             Diagnostic.Create(
                 Descriptors.TenantKeyNotForced,
                 Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(syntax.SpanStart, end)),
+                properties,
                 creation.Type!.Name,
                 sink.TargetMethod.Name,
                 MemberDisplay.Of(member),
@@ -111,17 +130,30 @@ public sealed class TenantKeyNotForcedAnalyzer : TenantRuleAnalyzer
             justification);
     }
 
-    /// <summary>The initializer sets the key or the tenant root navigation, or a constructor parameter takes it (<c>new Customer(companyId, name)</c>).</summary>
-    private static bool SetsOwnerOnCreation(IObjectCreationOperation creation, TenantModel model)
+    /// <summary>
+    /// The initializer sets the key or the tenant root navigation, or the constructor does: read in source
+    /// (<see cref="ConstructorTenantKey"/>: <c>new Reservation(tenantId, ...)</c> whose constructor, or the one it chains
+    /// to, assigns <c>TenantId = tenantId</c>), by its parameters' names and types when it is not in source, or by ABP's
+    /// <c>Entity</c> base class, which stamps the current tenant. An argument of <c>null</c> or <c>default</c> sets nothing.
+    /// </summary>
+    private static bool SetsOwnerOnCreation(IObjectCreationOperation creation, TenantModel model, ConstructorTenantKey constructors, CancellationToken cancellationToken)
     {
+        if (creation.Type is { } created && (model.Frameworks.Abp?.StampsTenantOnConstruction(created) ?? false))
+        {
+            return true;
+        }
+
         if (creation.Constructor is { } constructor)
         {
-            foreach (var parameter in constructor.Parameters)
+            var key = constructors.Of(constructor, cancellationToken);
+            switch (key.Kind)
             {
-                if (model.Classify(parameter.Type).IsRoot || IsKeyParameterName(parameter.Name, model))
-                {
+                case ConstructorKeyKind.SetOther:
                     return true;
-                }
+                case ConstructorKeyKind.FromParameter when constructors.KeyArgument(creation, cancellationToken) is { } argument && !ConstructorTenantKey.IsNothing(argument):
+                    return true;
+                case ConstructorKeyKind.Unknown when constructors.KeyParameterByName(constructor) is { } ordinal && ArgumentAt(creation, ordinal) is { } named && !ConstructorTenantKey.IsNothing(named):
+                    return true;
             }
         }
 
@@ -139,22 +171,24 @@ public sealed class TenantKeyNotForcedAnalyzer : TenantRuleAnalyzer
         return false;
     }
 
-    private static bool IsKeyParameterName(string name, TenantModel model)
+    private static IOperation? ArgumentAt(IObjectCreationOperation creation, int ordinal)
     {
-        foreach (var key in model.Options.TenantKeys)
+        foreach (var argument in creation.Arguments)
         {
-            if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
+            if (argument.Parameter?.Ordinal == ordinal)
             {
-                return true;
+                return argument.Value;
             }
         }
 
-        return false;
+        return null;
     }
 
     /// <summary>
-    /// <c>Attach(new Customer { Id = id })</c> identifies an existing row to delete or partly update: EF Core writes only
-    /// what is marked modified, so the stub's tenant key is never saved (whether the id may be touched is TI0003's question).
+    /// <c>Attach(new Customer { Id = id })</c>: a stub that stands for an existing row, to delete it or write some columns.
+    /// EF Core writes and deletes by the primary key alone and no query filter applies to <c>SaveChanges</c>, so whoever
+    /// chooses the id reaches another tenant's row: reported, but setting the key on the stub would not stop that, so the
+    /// fix is not offered (load the row through a tenant-scoped query, or delete with <c>ExecuteDelete</c> on the filtered set).
     /// </summary>
     private static bool IsStubOfExistingRow(IObjectCreationOperation creation)
     {

@@ -32,6 +32,12 @@ internal sealed class IdentifierScan
     /// <summary>The names no other name starts with: one text search finds every name that extends it.</summary>
     private readonly string[] _stems;
 
+    /// <summary>
+    /// Stems that come in both cases of their first letter (<c>CompanyId</c> and <c>companyId</c>): one text search of
+    /// the rest (<c>ompanyId</c>) finds both, checked against the letter before it.
+    /// </summary>
+    private readonly (string Tail, string Upper, string Lower)[] _caseFoldedStems;
+
     private readonly int _longestStem;
 
     /// <summary>Only names read as a member (<c>x.Id</c>, <c>x?.Id</c>): for names too common to check every occurrence.</summary>
@@ -41,8 +47,21 @@ internal sealed class IdentifierScan
     {
         _memberAccessOnly = memberAccessOnly;
         _names = names.Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
-        _stems = _names.Where(n => !_names.Any(other => other.Length < n.Length && n.StartsWith(other, StringComparison.Ordinal))).ToArray();
-        _longestStem = _stems.Length == 0 ? 0 : _stems.Max(s => s.Length);
+        var stems = _names.Where(n => !_names.Any(other => other.Length < n.Length && n.StartsWith(other, StringComparison.Ordinal))).ToList();
+        _longestStem = stems.Count == 0 ? 0 : stems.Max(s => s.Length);
+        var folded = new List<(string Tail, string Upper, string Lower)>();
+        foreach (var upper in stems.Where(s => s.Length > 1 && char.IsUpper(s[0])).ToList())
+        {
+            var lower = char.ToLowerInvariant(upper[0]) + upper.Substring(1);
+            if (stems.Remove(lower))
+            {
+                stems.Remove(upper);
+                folded.Add((upper.Substring(1), upper, lower));
+            }
+        }
+
+        _stems = stems.ToArray();
+        _caseFoldedStems = folded.ToArray();
     }
 
     /// <summary>
@@ -52,6 +71,7 @@ internal sealed class IdentifierScan
     public IdentifierScan(string name)
     {
         _names = _stems = name.Length == 0 ? [] : [name];
+        _caseFoldedStems = [];
         _longestStem = name.Length;
     }
 
@@ -110,6 +130,29 @@ internal sealed class IdentifierScan
                     var position = chunkStart + offset + index;
                     offset += index + stem.Length;
                     if (IsNameAt(text, position, stem) && IdentifierTokenAt(root, text, position) is { } token && onHit(token, state))
+                    {
+                        Return(buffer);
+                        return true;
+                    }
+                }
+            }
+
+            foreach (var (tail, upper, lower) in _caseFoldedStems)
+            {
+                // Every tail is non-empty (its stem has two characters or more): the offset moves forward on every hit.
+                for (var offset = 0; offset < count;)
+                {
+                    var index = new ReadOnlySpan<char>(buffer, offset, count - offset).IndexOf(tail.AsSpan());
+                    if (index < 0 || offset + index >= ChunkLength)
+                    {
+                        break;
+                    }
+
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var position = chunkStart + offset + index - 1;
+                    offset += index + tail.Length;
+                    var stem = position < start ? null : text[position] == upper[0] ? upper : text[position] == lower[0] ? lower : null;
+                    if (stem is not null && IsNameAt(text, position, stem) && IdentifierTokenAt(root, text, position) is { } token && onHit(token, state))
                     {
                         Return(buffer);
                         return true;

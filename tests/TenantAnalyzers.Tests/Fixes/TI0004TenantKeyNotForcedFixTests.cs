@@ -185,4 +185,29 @@ public sealed class TI0004TenantKeyNotForcedFixTests
             }
         }
         """, TenantKeyNotForcedCodeFixProvider.SetTenantKeyKey);
+
+    [Fact]
+    public Task Not_offered_for_an_attached_stub_where_the_key_would_protect_nothing() => Verify.NoFixAsync<TenantKeyNotForcedAnalyzer, TenantKeyNotForcedCodeFixProvider>("""
+        namespace Booking
+        {
+            public class CustomerService
+            {
+                private readonly BookingDbContext _db;
+                private readonly ICompanyContext _companyContext;
+
+                public CustomerService(BookingDbContext db, ICompanyContext companyContext)
+                {
+                    _db = db;
+                    _companyContext = companyContext;
+                }
+
+                public void Delete(int id)
+                {
+                    var stub = {|TI0004:new Customer|} { Id = id };
+                    _db.Attach(stub);
+                    _db.Remove(stub);
+                }
+            }
+        }
+        """, TenantKeyNotForcedCodeFixProvider.SetTenantKeyKey);
 }

@@ -12,7 +12,8 @@ namespace TenantAnalyzers.Tests.Infrastructure;
 /// </summary>
 public static class Verify
 {
-    public static Task AnalyzerAsync<TAnalyzer>(string source, string? options = null, ReferenceAssemblies? references = null, bool prelude = true, params DiagnosticResult[] expected)
+    /// <param name="frameworks">Source copies of framework APIs the code uses (<see cref="FrameworkStubs"/>), one file each.</param>
+    public static Task AnalyzerAsync<TAnalyzer>(string source, string? options = null, ReferenceAssemblies? references = null, bool prelude = true, string[]? frameworks = null, params DiagnosticResult[] expected)
         where TAnalyzer : DiagnosticAnalyzer, new()
     {
         var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
@@ -20,6 +21,11 @@ public static class Verify
             ReferenceAssemblies = references ?? TestReferences.EfCore10,
         };
         Configure(test.TestState, source, options, prelude);
+        for (var i = 0; i < (frameworks?.Length ?? 0); i++)
+        {
+            test.TestState.Sources.Add(($"/0/Framework{i}.cs", frameworks![i]));
+        }
+
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync();
     }
@@ -56,7 +62,7 @@ public static class Verify
     }
 
     /// <summary>Asserts the fix is not offered: the diagnostic stays and the source is unchanged.</summary>
-    public static Task NoFixAsync<TAnalyzer, TFix>(string source, string equivalenceKey, string? options = null, ReferenceAssemblies? references = null)
+    public static Task NoFixAsync<TAnalyzer, TFix>(string source, string equivalenceKey, string? options = null, ReferenceAssemblies? references = null, string[]? frameworks = null)
         where TAnalyzer : DiagnosticAnalyzer, new()
         where TFix : CodeFixProvider, new()
     {
@@ -67,6 +73,12 @@ public static class Verify
         };
         Configure(test.TestState, source, options, prelude: true);
         Configure(test.FixedState, source, options, prelude: true);
+        for (var i = 0; i < (frameworks?.Length ?? 0); i++)
+        {
+            test.TestState.Sources.Add(($"/0/Framework{i}.cs", frameworks![i]));
+            test.FixedState.Sources.Add(($"/0/Framework{i}.cs", frameworks[i]));
+        }
+
         return test.RunAsync();
     }
 

@@ -114,6 +114,42 @@ public sealed class IdentifierScanTests
     }
 
     [Fact]
+    public void A_name_in_both_cases_of_its_first_letter_is_found_in_either_and_only_whole()
+    {
+        var keys = new IdentifierScan(["Find", "CompanyId", "companyId"]);
+
+        var found = Found(keys, """
+            class C
+            {
+                int M(Q q, int companyId)
+                {
+                    q.Find(q.CompanyId);
+                    var xcompanyId = companyId;
+                    var companyIdx = CompanyId2 + ompanyId;
+                    return new Order(companyId).CompanyId;
+                }
+            }
+            """);
+
+        Assert.Equal(["companyId@2", "Find@4", "CompanyId@4", "companyId@5", "companyId@7", "CompanyId@7"], found);
+    }
+
+    [Theory]
+    [InlineData(16 * 1024 - 1)]
+    [InlineData(16 * 1024)]
+    [InlineData(16 * 1024 + 1)]
+    public void Finds_a_name_of_either_case_whose_first_letter_ends_a_chunk(int position)
+    {
+        var keys = new IdentifierScan(["CompanyId", "companyId"]);
+        const string head = "class C {\n// ";
+        const string call = "\nint M(Q q) => ";
+        var padding = new string('x', position - head.Length - call.Length);
+
+        Assert.Equal(["companyId@2"], Found(keys, head + padding + call + "companyId;\n}\n"));
+        Assert.Equal(["CompanyId@2"], Found(keys, head + padding + call + "CompanyId;\n}\n"));
+    }
+
+    [Fact]
     public void A_span_limits_the_search()
     {
         const string source = "class C { void A(Q q) => q.First(); void B(Q q) => q.First(); }";

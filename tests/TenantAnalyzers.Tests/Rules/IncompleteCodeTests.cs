@@ -64,4 +64,50 @@ public sealed class IncompleteCodeTests
 
         Assert.Empty(exceptions);
     }
+
+    /// <summary>The model readings of issue 12 on half-typed code: filter loops, stamping, constructors, ABP scopes, Finbuckle.</summary>
+    public static TheoryData<string> HalfTypedModelCode => new()
+    {
+        "public void M(IDataFilter f) { using (f.Disable<IMultiTenant>()) { _db.Customers.Where(",
+        "public void M(IDataFilter f) { using (f.Disable<",
+        "public void M(IDataFilter f) { using (f.Disable<IMultiTenant>() { var x = _db.Customers.Find(",
+        "public void M(IDataFilter f) { using var s = f.Disable<IMultiTenant>(); _db.",
+        "public void M(ICurrentTenant t) { using (t.Change(",
+        "public void M(ICurrentTenant t) { using (t.Change(null)) { } using (t.Change(default)) _db.Customers.Find(",
+        "} public class Loop : Customer { public Loop() : this(1) { } public Loop(int companyId) : this() { } } public class U { void M(BookingDbContext db) { db.Add(new Loop(",
+        "} public class Half : Customer { public Half(int companyId) : base( } public class U { void M(BookingDbContext db) => db.Add(new Half(1)); }",
+        "} public class Primary(int companyId) : Customer { public int Key => companyId; } public class U { void M(BookingDbContext db) => db.Add(new Primary(",
+        "} public class Ctx : DbContext { protected override void OnModelCreating(ModelBuilder b) { foreach (var t in b.Model.GetEntityTypes()) { if (typeof(",
+        "} public class Ctx : DbContext { protected override void OnModelCreating(ModelBuilder b) { foreach (var t in b.Model.GetEntityTypes().Where(x => typeof(Customer).IsAssignableFrom(",
+        "} public class Ctx : DbContext { protected override void OnModelCreating(ModelBuilder b) { foreach (var t in b.Model.GetEntityTypes()) { if (!typeof(Customer).IsAssignableFrom(t.ClrType)) continue; var p = System.Linq.Expressions.Expression.Parameter(t.ClrType); b.Entity(t.ClrType).HasQueryFilter(System.Linq.Expressions.Expression.Lambda(p",
+        "} public class Ctx : DbContext { protected override void OnModelCreating(ModelBuilder b) { b.Entity<Customer>().IsMultiTenant(",
+        "} public class Ctx : DbContext { protected override void OnModelCreating(ModelBuilder b) { b.Entity<Customer>().Property<int>(\"CompanyId",
+        "} public class Ctx : DbContext { public override int SaveChanges() { foreach (var e in ChangeTracker.Entries()) if (e.Entity is Customer or ) e.Property(\"CompanyId\").CurrentValue = 1;",
+        "} public class Ctx : DbContext { public override int SaveChanges() { foreach (var e in ChangeTracker.Entries()) { switch (e.Entity) { case Customer: e.CurrentValues[\"CompanyId\"] = ",
+        "public void M(int id) { _db.Attach(new Customer { Id = ",
+    };
+
+    [Theory]
+    [MemberData(nameof(HalfTypedModelCode))]
+    public async Task Model_readings_do_not_throw_on_half_typed_code(string member)
+    {
+        var source = $$"""
+            using System.Linq;
+            using Microsoft.EntityFrameworkCore;
+            using Finbuckle.MultiTenant.EntityFrameworkCore.Extensions;
+            using Volo.Abp.Data;
+            using Volo.Abp.MultiTenancy;
+
+            namespace Booking
+            {
+                public class EditorBuffer
+                {
+                    private readonly BookingDbContext _db = null!;
+                    {{member}}
+            """;
+
+        var (_, exceptions) = await AnalyzerRunner.RunAsync(source, Prelude.Domain, FrameworkStubs.Abp, FrameworkStubs.Finbuckle);
+
+        Assert.Empty(exceptions);
+    }
 }

@@ -302,7 +302,7 @@ public sealed class TI0001FilterBypassTests
                 public int Count(ShopContext db) => db.Invoices.{|TI0001:IgnoreQueryFilters()|}.Count();
             }
         }
-        """, "tenant_isolation.owned_markers = IMustHaveTenant", prelude: false);
+        """, "tenant_isolation.owned_markers = IMustHaveTenant\ntenant_isolation.query_filters = all", prelude: false);
 
     [Fact]
     public Task App_without_tenant_owned_types_gets_no_diagnostics() => Verify.AnalyzerAsync<FilterBypassAnalyzer>("""

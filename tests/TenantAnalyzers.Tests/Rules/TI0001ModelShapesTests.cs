@@ -366,6 +366,290 @@ public sealed class TI0001ModelShapesTests
         }
         """, "");
 
+    private const string LoopDomain = """
+        using System;
+        using System.Linq;
+        using System.Linq.Expressions;
+        using System.Reflection;
+        using Microsoft.EntityFrameworkCore;
+        using Microsoft.EntityFrameworkCore.Metadata;
+
+        namespace Crm
+        {
+            public interface ITenantEntity { Guid TenantId { get; set; } }
+            public abstract class BaseEntity { public Guid Id { get; set; } public bool IsDeleted { get; set; } }
+            public class Contact : BaseEntity, ITenantEntity { public Guid TenantId { get; set; } public string Email { get; set; } = ""; }
+            public class Deal : BaseEntity, ITenantEntity { public Guid TenantId { get; set; } }
+            public class UserRole : BaseEntity { public Guid UserId { get; set; } public Guid RoleId { get; set; } }
+            public class RolePermission { public Guid RoleId { get; set; } public string Permission { get; set; } = ""; }
+            public class AuditLog : BaseEntity { public Guid TenantId { get; set; } }
+        }
+        """;
+
+    private const string LoopUsage = """
+        namespace Crm
+        {
+            public class Admin
+            {
+                public int Contacts(CrmContext db) => db.Set<Contact>().{|TI0001:IgnoreQueryFilters()|}.Count();
+                public int UserRoles(CrmContext db) => db.Set<UserRole>().IgnoreQueryFilters().Count();
+                public int Permissions(CrmContext db) => db.Set<RolePermission>().IgnoreQueryFilters().Count();
+            }
+        }
+        """;
+
+    private static Task VerifyLoopAsync(string context, string usage = LoopUsage) =>
+        Verify.AnalyzerAsync<FilterBypassAnalyzer>(LoopDomain + "\n" + context + "\n" + usage, prelude: false);
+
+    [Fact]
+    public Task Loop_branch_that_filters_soft_delete_does_not_make_its_types_tenant_filtered() => VerifyLoopAsync("""
+        namespace Crm
+        {
+            public class CrmContext : DbContext
+            {
+                public Guid CurrentTenantId { get; set; }
+
+                protected override void OnModelCreating(ModelBuilder modelBuilder)
+                {
+                    foreach (var entityType in modelBuilder.Model.GetEntityTypes())
+                    {
+                        if (typeof(BaseEntity).IsAssignableFrom(entityType.ClrType))
+                        {
+                            var parameter = Expression.Parameter(entityType.ClrType, "e");
+                            var body = Expression.Not(Expression.Property(parameter, nameof(BaseEntity.IsDeleted)));
+                            modelBuilder.Entity(entityType.ClrType).HasQueryFilter(Expression.Lambda(body, parameter));
+                        }
+
+                        if (typeof(ITenantEntity).IsAssignableFrom(entityType.ClrType))
+                        {
+                            var parameter = Expression.Parameter(entityType.ClrType, "e");
+                            var body = Expression.Equal(
+                                Expression.Property(parameter, nameof(ITenantEntity.TenantId)),
+                                Expression.Property(Expression.Constant(this), nameof(CurrentTenantId)));
+                            modelBuilder.Entity(entityType.ClrType).HasQueryFilter(Expression.Lambda(body, parameter));
+                        }
+                    }
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Loop_whose_type_test_cannot_be_read_covers_only_tenant_owned_types() => VerifyLoopAsync("""
+        namespace Crm
+        {
+            public class CrmContext : DbContext
+            {
+                public Guid CurrentTenantId { get; set; }
+
+                protected override void OnModelCreating(ModelBuilder modelBuilder)
+                {
+                    foreach (var entityType in modelBuilder.Model.GetEntityTypes())
+                    {
+                        if (entityType.FindProperty("TenantId") is not null)
+                        {
+                            var parameter = Expression.Parameter(entityType.ClrType, "e");
+                            var tenantId = Expression.Call(typeof(EF), nameof(EF.Property), [typeof(Guid)], parameter, Expression.Constant("TenantId"));
+                            var body = Expression.Equal(tenantId, Expression.Property(Expression.Constant(this), nameof(CurrentTenantId)));
+                            entityType.SetQueryFilter(Expression.Lambda(body, parameter));
+                        }
+                    }
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Loop_test_on_a_shared_base_class_covers_only_its_tenant_owned_types() => VerifyLoopAsync("""
+        namespace Crm
+        {
+            public class CrmContext : DbContext
+            {
+                public Guid CurrentTenantId { get; set; }
+
+                protected override void OnModelCreating(ModelBuilder modelBuilder)
+                {
+                    foreach (var entityType in modelBuilder.Model.GetEntityTypes())
+                    {
+                        if (typeof(BaseEntity).IsAssignableFrom(entityType.ClrType) && entityType.ClrType.GetProperty("TenantId") != null)
+                        {
+                            var parameter = Expression.Parameter(entityType.ClrType, "e");
+                            var body = Expression.AndAlso(
+                                Expression.Not(Expression.Property(parameter, "IsDeleted")),
+                                Expression.Equal(Expression.Property(parameter, "TenantId"), Expression.Constant(CurrentTenantId)));
+                            modelBuilder.Entity(entityType.ClrType).HasQueryFilter(Expression.Lambda(body, parameter));
+                        }
+                    }
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Continue_guard_and_collection_filter_restrict_the_loop_to_the_tested_interface() => VerifyLoopAsync("""
+        namespace Crm
+        {
+            public class CrmContext : DbContext
+            {
+                public Guid CurrentTenantId { get; set; }
+
+                protected override void OnModelCreating(ModelBuilder modelBuilder)
+                {
+                    foreach (var entityType in modelBuilder.Model.GetEntityTypes().Where(t => !t.IsOwned()))
+                    {
+                        if (!typeof(ITenantEntity).IsAssignableFrom(entityType.ClrType))
+                        {
+                            continue;
+                        }
+
+                        var parameter = Expression.Parameter(entityType.ClrType, "e");
+                        var body = Expression.Equal(Expression.Property(parameter, "TenantId"), Expression.Constant(CurrentTenantId));
+                        modelBuilder.Entity(entityType.ClrType).HasQueryFilter(Expression.Lambda(body, parameter));
+                    }
+                }
+            }
+        }
+        """, """
+        namespace Crm
+        {
+            public class Admin
+            {
+                public int Contacts(CrmContext db) => db.Set<Contact>().{|TI0001:IgnoreQueryFilters()|}.Count();
+                public int Logs(CrmContext db) => db.Set<AuditLog>().IgnoreQueryFilters().Count();
+                public int UserRoles(CrmContext db) => db.Set<UserRole>().IgnoreQueryFilters().Count();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Generic_helper_invoked_through_MakeGenericMethod_covers_its_constraint() => VerifyLoopAsync("""
+        namespace Crm
+        {
+            public class CrmContext : DbContext
+            {
+                private static readonly MethodInfo SetTenantFilterMethod =
+                    typeof(CrmContext).GetMethod(nameof(SetTenantFilter), BindingFlags.NonPublic | BindingFlags.Instance)!;
+
+                private static readonly MethodInfo SetSoftDeleteFilterMethod =
+                    typeof(CrmContext).GetMethod(nameof(SetSoftDeleteFilter), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+                public Guid CurrentTenantId { get; set; }
+
+                protected override void OnModelCreating(ModelBuilder modelBuilder)
+                {
+                    foreach (var entityType in modelBuilder.Model.GetEntityTypes())
+                    {
+                        if (typeof(ITenantEntity).IsAssignableFrom(entityType.ClrType))
+                        {
+                            SetTenantFilterMethod.MakeGenericMethod(entityType.ClrType).Invoke(this, [modelBuilder]);
+                        }
+                        else if (typeof(BaseEntity).IsAssignableFrom(entityType.ClrType))
+                        {
+                            SetSoftDeleteFilterMethod.MakeGenericMethod(entityType.ClrType).Invoke(null, [modelBuilder]);
+                        }
+                    }
+                }
+
+                private void SetTenantFilter<T>(ModelBuilder modelBuilder) where T : class, ITenantEntity =>
+                    modelBuilder.Entity<T>().HasQueryFilter(e => e.TenantId == CurrentTenantId);
+
+                private static void SetSoftDeleteFilter<T>(ModelBuilder modelBuilder) where T : BaseEntity =>
+                    modelBuilder.Entity<T>().HasQueryFilter(e => !e.IsDeleted);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Generic_helper_of_another_class_invoked_through_reflection_covers_its_constraint() => VerifyLoopAsync("""
+        namespace Crm
+        {
+            public static class TenantFilters
+            {
+                public static void Apply<T>(ModelBuilder modelBuilder, CrmContext context) where T : class, ITenantEntity =>
+                    modelBuilder.Entity<T>().HasQueryFilter(e => e.TenantId == context.CurrentTenantId);
+            }
+
+            public class CrmContext : DbContext
+            {
+                public Guid CurrentTenantId { get; set; }
+
+                protected override void OnModelCreating(ModelBuilder modelBuilder)
+                {
+                    var apply = typeof(TenantFilters).GetMethod(nameof(TenantFilters.Apply))!;
+                    foreach (var entityType in modelBuilder.Model.GetEntityTypes().Where(t => typeof(ITenantEntity).IsAssignableFrom(t.ClrType)))
+                    {
+                        apply.MakeGenericMethod(entityType.ClrType).Invoke(null, [modelBuilder, this]);
+                    }
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Filter_built_by_a_helper_from_a_lambda_on_the_tenant_interface() => VerifyLoopAsync("""
+        namespace Crm
+        {
+            public class CrmContext : DbContext
+            {
+                public Guid CurrentTenantId { get; set; }
+
+                protected override void OnModelCreating(ModelBuilder modelBuilder)
+                {
+                    foreach (var entityType in modelBuilder.Model.GetEntityTypes())
+                    {
+                        if (entityType.ClrType.IsAssignableTo(typeof(ITenantEntity)))
+                        {
+                            entityType.SetQueryFilter(ConvertFilterExpression<ITenantEntity>(e => e.TenantId == CurrentTenantId, entityType.ClrType));
+                        }
+                        else if (entityType.ClrType.IsAssignableTo(typeof(BaseEntity)))
+                        {
+                            entityType.SetQueryFilter(ConvertFilterExpression<BaseEntity>(e => !e.IsDeleted, entityType.ClrType));
+                        }
+                    }
+                }
+
+                private static LambdaExpression ConvertFilterExpression<TInterface>(Expression<Func<TInterface, bool>> filter, Type entityType)
+                {
+                    var parameter = Expression.Parameter(entityType);
+                    var body = Microsoft.EntityFrameworkCore.Query.ReplacingExpressionVisitor.Replace(filter.Parameters[0], parameter, filter.Body);
+                    return Expression.Lambda(body, parameter);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_method_that_mentions_the_tenant_key_elsewhere_is_no_evidence_of_a_tenant_filter() => VerifyLoopAsync("""
+        namespace Crm
+        {
+            public class CrmContext : DbContext
+            {
+                protected override void OnModelCreating(ModelBuilder modelBuilder)
+                {
+                    modelBuilder.Entity<Contact>().HasIndex(c => new { c.TenantId, c.Email }).IsUnique();
+                    foreach (var entityType in modelBuilder.Model.GetEntityTypes())
+                    {
+                        if (typeof(BaseEntity).IsAssignableFrom(entityType.ClrType))
+                        {
+                            var parameter = Expression.Parameter(entityType.ClrType, "e");
+                            modelBuilder.Entity(entityType.ClrType).HasQueryFilter(
+                                Expression.Lambda(Expression.Not(Expression.Property(parameter, "IsDeleted")), parameter));
+                        }
+                    }
+                }
+            }
+        }
+        """, """
+        namespace Crm
+        {
+            public class Admin
+            {
+                public int Contacts(CrmContext db) => db.Set<Contact>().IgnoreQueryFilters().Count();
+                public int UserRoles(CrmContext db) => db.Set<UserRole>().IgnoreQueryFilters().Count();
+            }
+        }
+        """);
+
     [Fact]
     public Task Works_against_EF_Core_8() => Verify.AnalyzerAsync<FilterBypassAnalyzer>("""
         using System.Linq;

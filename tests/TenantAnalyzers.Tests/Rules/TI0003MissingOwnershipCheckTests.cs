@@ -262,6 +262,55 @@ public sealed class TI0003MissingOwnershipCheckTests
         """));
 
     [Fact]
+    public Task Seeding_code_is_not_reported_and_a_service_method_named_Seed_is() => VerifyAsync("""
+        using System;
+        using System.Threading.Tasks;
+        using Microsoft.EntityFrameworkCore;
+
+        namespace Booking
+        {
+            public class CatalogContextSeed
+            {
+                public static async Task<string> SeedAsync(BookingDbContext db) => (await db.AuditEntries.FindAsync(1))!.Message;
+            }
+
+            public class AuditSeedData
+            {
+                public static async Task<string> Apply(BookingDbContext db)
+                {
+                    var first = await db.AuditEntries.FindAsync(1);
+                    return first!.Message;
+                }
+            }
+
+            public static class Program
+            {
+                public static async Task Main()
+                {
+                    using var db = new BookingDbContext(new DbContextOptions<BookingDbContext>(), null!);
+                    var welcome = await db.AuditEntries.FindAsync(1);
+                    Console.WriteLine(welcome!.Message);
+
+                    Func<int, AuditEntry?> handler = id => db.AuditEntries.{|TI0003:Find(id)|};
+                    Console.WriteLine(handler(2));
+                }
+            }
+
+            public class AuditService
+            {
+                private readonly BookingDbContext _db;
+                public AuditService(BookingDbContext db) => _db = db;
+
+                public async Task<string> SeedFromTemplateAsync(int templateId)
+                {
+                    var template = await _db.AuditEntries.{|TI0003:FindAsync(templateId)|};
+                    return template!.Message;
+                }
+            }
+        }
+        """);
+
+    [Fact]
     public Task Discarded_load_is_not_reported() => VerifyAsync(Service("""
                 public async Task Warm(int id) => await _db.AuditEntries.FindAsync(id);
         """));

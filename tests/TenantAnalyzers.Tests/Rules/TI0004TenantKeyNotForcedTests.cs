@@ -210,14 +210,112 @@ public sealed class TI0004TenantKeyNotForcedTests
         """));
 
     [Fact]
-    public Task Attached_stub_of_an_existing_row_is_not_reported() => VerifyAsync(Service("""
+    public Task Attached_stub_built_with_only_an_id_is_reported() => VerifyAsync(Service("""
                 public void Delete(int id)
                 {
-                    var stub = new Customer { Id = id };
+                    var stub = {|TI0004:new Customer|} { Id = id };
                     _db.Attach(stub);
                     _db.Remove(stub);
                 }
+
+                public void Rename(int id, string name)
+                {
+                    var stub = {|TI0004:new Customer|} { Id = id };
+                    _db.Customers.Attach(stub).Property(c => c.Name).CurrentValue = name;
+                }
         """));
+
+    [Fact]
+    public Task Attached_stub_that_carries_the_context_key_or_a_loaded_entity_is_not_reported() => VerifyAsync(Service("""
+                public void Delete(int id)
+                {
+                    var stub = new Customer { Id = id, CompanyId = _companyContext.CompanyId };
+                    _db.Attach(stub);
+                    _db.Remove(stub);
+                }
+
+                public async Task Touch(int id)
+                {
+                    var customer = await _db.Customers.FirstAsync(c => c.Id == id);
+                    _db.Attach(customer);
+                }
+        """));
+
+    [Fact]
+    public Task Identity_user_created_through_the_user_manager_without_a_key_is_reported() => Verify.AnalyzerAsync<TenantKeyNotForcedAnalyzer>("""
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Identity;
+
+        namespace Booking
+        {
+            public class ApplicationUser : IdentityUser
+            {
+                public int CompanyId { get; set; }
+            }
+
+            public class AccountService
+            {
+                private readonly UserManager<ApplicationUser> _userManager;
+                private readonly ICompanyContext _companyContext;
+                private readonly InvitationService _invitations;
+
+                public AccountService(UserManager<ApplicationUser> userManager, ICompanyContext companyContext, InvitationService invitations)
+                {
+                    _userManager = userManager;
+                    _companyContext = companyContext;
+                    _invitations = invitations;
+                }
+
+                public async Task Register(string email, string password)
+                {
+                    var user = {|TI0004:new ApplicationUser|} { UserName = email, Email = email };
+                    await _userManager.CreateAsync(user, password);
+                }
+
+                public Task Invite(string email) =>
+                    _userManager.CreateAsync(new ApplicationUser { UserName = email, CompanyId = _companyContext.CompanyId });
+
+                public Task Queue(string email) => _invitations.CreateAsync(new ApplicationUser { UserName = email });
+            }
+
+            public class InvitationService
+            {
+                public Task CreateAsync(ApplicationUser user) => Task.CompletedTask;
+            }
+        }
+        """, references: TestReferences.AspNetCore10);
+
+    [Fact]
+    public Task Seeding_code_is_not_reported_and_a_service_method_named_Seed_is() => VerifyAsync("""
+        using System.Linq;
+        using System.Threading.Tasks;
+        using Microsoft.EntityFrameworkCore;
+
+        namespace Booking
+        {
+            public class DemoDataSeeder
+            {
+                public void Run(BookingDbContext db) => db.Customers.Add(new Customer { Name = "Demo" });
+            }
+
+            public class Startup
+            {
+                public void SeedCustomers(BookingDbContext db) => db.Customers.Add(new Customer { Name = "Demo" });
+            }
+
+            public class CustomerService
+            {
+                private readonly BookingDbContext _db;
+                public CustomerService(BookingDbContext db) => _db = db;
+
+                public Task SeedDefaultsAsync(string name)
+                {
+                    _db.Customers.Add({|TI0004:new Customer|} { Name = name });
+                    return _db.SaveChangesAsync();
+                }
+            }
+        }
+        """);
 
     [Fact]
     public Task Justified_cross_tenant_code_is_reported_only_as_justified() => VerifyAsync(Service("""
