@@ -36,9 +36,10 @@ internal sealed class CompanyContextAccess
 {
     private const string BaseParameterName = "companyContext";
 
-    private CompanyContextAccess(INamedTypeSymbol contextType, ISymbol member, string accessName, ContextInjectionKind injection, SyntaxNode? injectInto, string parameterName, bool assignThroughThis)
+    private CompanyContextAccess(INamedTypeSymbol contextType, ISymbol member, string accessName, ContextInjectionKind injection, SyntaxNode? injectInto, string parameterName, bool assignThroughThis, TypeReference contextTypeReference = default)
     {
         ContextType = contextType;
+        ContextTypeReference = contextTypeReference;
         Member = member;
         AccessName = accessName;
         Injection = injection;
@@ -48,6 +49,9 @@ internal sealed class CompanyContextAccess
     }
 
     public INamedTypeSymbol ContextType { get; }
+
+    /// <summary>How the injected field or parameter names the context type (and the using it needs).</summary>
+    public TypeReference ContextTypeReference { get; }
 
     /// <summary>The member of the context that yields the tenant key (<c>CompanyId</c>).</summary>
     public ISymbol Member { get; }
@@ -178,12 +182,14 @@ internal sealed class CompanyContextAccess
         var parameterName = UnusedParameterName(type, typeDeclaration);
         if (typeDeclaration.ParameterList is not null)
         {
-            return new CompanyContextAccess(contextType, member, parameterName, ContextInjectionKind.PrimaryConstructor, typeDeclaration, parameterName, assignThroughThis: false);
+            return new CompanyContextAccess(contextType, member, parameterName, ContextInjectionKind.PrimaryConstructor, typeDeclaration, parameterName, assignThroughThis: false,
+                TypeReference.At(semanticModel, position.SpanStart, contextType));
         }
 
         var underscore = UsesUnderscoreFields(type);
         var fieldName = UnusedMemberName(type, underscore ? "_" + BaseParameterName : BaseParameterName);
-        return new CompanyContextAccess(contextType, member, fieldName, ContextInjectionKind.Constructor, typeDeclaration, parameterName, assignThroughThis: !underscore && fieldName == parameterName);
+        return new CompanyContextAccess(contextType, member, fieldName, ContextInjectionKind.Constructor, typeDeclaration, parameterName, assignThroughThis: !underscore && fieldName == parameterName,
+            TypeReference.At(semanticModel, position.SpanStart, contextType));
     }
 
     internal static INamedTypeSymbol? FindContextType(Compilation compilation, TenantModel model)
@@ -262,7 +268,8 @@ internal sealed class CompanyContextAccess
             name = BaseParameterName + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        return new CompanyContextAccess(contextType, member, name, ContextInjectionKind.HandlerParameter, handler, name, assignThroughThis: false);
+        return new CompanyContextAccess(contextType, member, name, ContextInjectionKind.HandlerParameter, handler, name, assignThroughThis: false,
+            TypeReference.At(semanticModel, body.SpanStart, contextType));
     }
 
     /// <summary>Field and property initializers, constructor initializers, attribute arguments and default values see no instance state nor parameters.</summary>

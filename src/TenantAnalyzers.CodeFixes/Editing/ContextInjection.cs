@@ -4,7 +4,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
-using Microsoft.CodeAnalysis.Simplification;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
 namespace TenantAnalyzers.CodeFixes.Editing;
@@ -46,7 +45,7 @@ internal static class ContextInjection
 
     private static TypeDeclarationSyntax IntoConstructors(TypeDeclarationSyntax type, CompanyContextAccess access)
     {
-        var contextTypeSyntax = TypeSyntaxFor(access.ContextType);
+        var contextTypeSyntax = access.ContextTypeReference.Syntax;
         var field = FieldDeclaration(VariableDeclaration(contextTypeSyntax).AddVariables(VariableDeclarator(access.AccessName)))
             .AddModifiers(Token(SyntaxKind.PrivateKeyword), Token(SyntaxKind.ReadOnlyKeyword))
             .WithAdditionalAnnotations(Formatter.Annotation);
@@ -119,7 +118,7 @@ internal static class ContextInjection
     }
 
     private static ParameterSyntax NewParameter(CompanyContextAccess access) =>
-        Parameter(Identifier(access.ParameterName)).WithType(TypeSyntaxFor(access.ContextType).WithTrailingTrivia(Space));
+        Parameter(Identifier(access.ParameterName)).WithType(access.ContextTypeReference.Syntax.WithTrailingTrivia(Space));
 
     /// <summary>Inserts <paramref name="parameter"/> before the first optional or <c>params</c> parameter, else last.</summary>
     private static ParameterListSyntax Insert(ParameterListSyntax list, ParameterSyntax parameter)
@@ -133,10 +132,6 @@ internal static class ContextInjection
 
         return list.WithParameters(parameters.Insert(index, parameter)).WithAdditionalAnnotations(Formatter.Annotation);
     }
-
-    private static TypeSyntax TypeSyntaxFor(INamedTypeSymbol type) =>
-        ParseTypeName(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))
-            .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
 
     private static int InsertionIndexAfterFields(List<MemberDeclarationSyntax> members, bool fieldsOnly = false)
     {

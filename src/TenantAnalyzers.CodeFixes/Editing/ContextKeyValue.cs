@@ -31,8 +31,9 @@ internal static class ContextKeyValue
     /// when it converts implicitly, with <c>?? throw</c> when the member is the nullable form of a type that does (not
     /// inside an expression tree, which cannot throw); null otherwise.
     /// </summary>
-    public static ExpressionSyntax? Value(SemanticModel semanticModel, CompanyContextAccess access, ITypeSymbol? target, SyntaxNode position, CancellationToken cancellationToken)
+    public static ExpressionSyntax? Value(DocumentEdit edit, CompanyContextAccess access, ITypeSymbol? target, SyntaxNode position, CancellationToken cancellationToken)
     {
+        var semanticModel = edit.SemanticModel;
         var compilation = semanticModel.Compilation;
         if (target is null)
         {
@@ -51,7 +52,7 @@ internal static class ContextKeyValue
             return ParenthesizedExpression(BinaryExpression(
                     SyntaxKind.CoalesceExpression,
                     access.TenantKeyExpression(),
-                    ThrowExpression(QueryRewrite.NewException("System.InvalidOperationException", MissingContextMessage))))
+                    ThrowExpression(QueryRewrite.NewException(edit, position, "System.InvalidOperationException", MissingContextMessage))))
                 .WithAdditionalAnnotations(Simplifier.Annotation);
         }
 

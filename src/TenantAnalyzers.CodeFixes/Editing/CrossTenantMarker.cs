@@ -4,7 +4,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
-using Microsoft.CodeAnalysis.Simplification;
 using TenantAnalyzers.Authorization;
 using TenantAnalyzers.Model;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
@@ -40,7 +39,8 @@ internal static class CrossTenantMarker
         switch (model.CrossTenant.GetState(symbol, out var existing))
         {
             case JustificationState.Absent:
-                return new MarkPlan(target, current => AddAttribute((MemberDeclarationSyntax)current, attributeType));
+                var name = TypeReference.At(semanticModel, target.SpanStart, attributeType, AttributeName(attributeType));
+                return new MarkPlan(target, current => AddAttribute((MemberDeclarationSyntax)current, (NameSyntax)name.Syntax, attributeType), name.Import);
 
             case JustificationState.Missing when existing?.ApplicationSyntaxReference is { } reference
                 && reference.SyntaxTree == target.SyntaxTree
@@ -65,16 +65,15 @@ internal static class CrossTenantMarker
         return type;
     }
 
-    private static MemberDeclarationSyntax AddAttribute(MemberDeclarationSyntax member, INamedTypeSymbol attributeType)
-    {
-        var name = attributeType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-        if (name.EndsWith("Attribute", StringComparison.Ordinal))
-        {
-            name = name.Substring(0, name.Length - "Attribute".Length);
-        }
+    /// <summary><c>CrossTenant</c> for <c>CrossTenantAttribute</c>: how attributes are written.</summary>
+    private static string AttributeName(INamedTypeSymbol attributeType) =>
+        attributeType.Name.EndsWith("Attribute", StringComparison.Ordinal) && attributeType.Name.Length > "Attribute".Length
+            ? attributeType.Name.Substring(0, attributeType.Name.Length - "Attribute".Length)
+            : attributeType.Name;
 
-        var attribute = Attribute(ParseName(name).WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation))
-            .AddArgumentListArguments(JustificationArgument(attributeType));
+    private static MemberDeclarationSyntax AddAttribute(MemberDeclarationSyntax member, NameSyntax name, INamedTypeSymbol attributeType)
+    {
+        var attribute = Attribute(name).AddArgumentListArguments(JustificationArgument(attributeType));
         var list = AttributeList(SingletonSeparatedList(attribute)).WithAdditionalAnnotations(Formatter.Annotation);
 
         // The member's leading trivia (comments, indentation) moves in front of the new attribute list; what followed
@@ -101,7 +100,7 @@ internal static class CrossTenantMarker
             slot = arguments.IndexOf(a => a.NameEquals?.Name.Identifier.ValueText is "Justification" or "Reason");
         }
 
-        return new MarkPlan(attribute, current =>
+        return new MarkPlan(attribute, import: null, apply: current =>
         {
             var node = (AttributeSyntax)current;
             var placeholder = LiteralExpression(SyntaxKind.StringLiteralExpression, Literal(Placeholder));
@@ -167,18 +166,21 @@ internal static class CrossTenantMarker
         attributeType.InstanceConstructors.Any(c => c.Parameters.Length == 1 && c.Parameters[0].Type.SpecialType == SpecialType.System_String);
 }
 
-/// <summary>The node a mark changes and how.</summary>
+/// <summary>The node a mark changes, how, and the namespace the attribute needs imported.</summary>
 internal sealed class MarkPlan
 {
     private readonly Func<SyntaxNode, SyntaxNode> _apply;
 
-    public MarkPlan(SyntaxNode target, Func<SyntaxNode, SyntaxNode> apply)
+    public MarkPlan(SyntaxNode target, Func<SyntaxNode, SyntaxNode> apply, string? import)
     {
         Target = target;
         _apply = apply;
+        Import = import;
     }
 
     public SyntaxNode Target { get; }
+
+    public string? Import { get; }
 
     public SyntaxNode Apply(SyntaxNode current) => _apply(current);
 }

@@ -18,7 +18,8 @@ namespace TenantAnalyzers.CodeFixes.Editing;
 /// <summary>
 /// One pass of edits over a document, shared by a single fix and Fix All: rules queue node replacements and context
 /// injections; <see cref="ApplyAsync"/> applies them in one syntax editor (so nested and repeated edits compose),
-/// injects the company context once per type or handler, then adds imports, simplifies names and formats what changed.
+/// injects the company context once per type or handler, then adds the imports the fixes asked for (<see cref="TypeReference"/>),
+/// simplifies names and formats what changed.
 /// </summary>
 internal sealed class DocumentEdit
 {
@@ -85,6 +86,11 @@ internal sealed class DocumentEdit
 
         if (_marked.Add(plan.Target))
         {
+            if (plan.Import is { } import)
+            {
+                ImportNamespace(import);
+            }
+
             Replace(plan.Target, current => plan.Apply(current));
         }
 
@@ -104,6 +110,7 @@ internal sealed class DocumentEdit
         if (access.InjectInto is { } target && !_injections.ContainsKey(target))
         {
             _injections.Add(target, access);
+            access.ContextTypeReference.UseIn(this);
         }
 
         return access;
@@ -183,7 +190,6 @@ internal sealed class DocumentEdit
         }
 
         var document = _document.WithSyntaxRoot(changedRoot);
-        document = await ImportAdder.AddImportsAsync(document, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
         document = await Simplifier.ReduceAsync(document, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
         return await Formatter.FormatAsync(document, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
     }

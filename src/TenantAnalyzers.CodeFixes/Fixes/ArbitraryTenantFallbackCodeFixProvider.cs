@@ -93,7 +93,7 @@ public sealed class ArbitraryTenantFallbackCodeFixProvider : BatchCodeFixProvide
             ? null
             : edit.Root.FindNode(diagnostic.AdditionalLocations[0].SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<InvocationExpressionSyntax>();
 
-    /// <summary>The operand of <c>??</c>, <c>??=</c> or <c>?:</c> that holds the pick (with its <c>await</c>, <c>ConfigureAwait</c>, parentheses).</summary>
+    /// <summary>The operand of <c>??</c>, <c>??=</c> or <c>?:</c> that holds the pick (with its <c>await</c>, <c>ConfigureAwait</c>, <c>!</c>, parentheses).</summary>
     private static ExpressionSyntax? FallbackOperand(InvocationExpressionSyntax pick)
     {
         ExpressionSyntax current = pick;
@@ -101,7 +101,7 @@ public sealed class ArbitraryTenantFallbackCodeFixProvider : BatchCodeFixProvide
         {
             switch (current.Parent)
             {
-                case ParenthesizedExpressionSyntax or AwaitExpressionSyntax:
+                case ParenthesizedExpressionSyntax or AwaitExpressionSyntax or PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression }:
                     current = (ExpressionSyntax)current.Parent;
                     continue;
                 case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait", Parent: InvocationExpressionSyntax configure } access when access.Expression == current:
@@ -133,7 +133,7 @@ public sealed class ArbitraryTenantFallbackCodeFixProvider : BatchCodeFixProvide
             return false;
         }
 
-        var exception = QueryRewrite.NewException("System.InvalidOperationException", MissingContextMessage);
+        var exception = QueryRewrite.NewException(edit, pick, "System.InvalidOperationException", MissingContextMessage);
         if (operand.Parent is AssignmentExpressionSyntax assignment)
         {
             if (assignment.Parent is ExpressionStatementSyntax statement)

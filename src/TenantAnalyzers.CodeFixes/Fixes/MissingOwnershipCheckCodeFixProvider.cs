@@ -286,7 +286,7 @@ public sealed class MissingOwnershipCheckCodeFixProvider : BatchCodeFixProvider
                 condition);
         }
 
-        var exception = QueryRewrite.NewException("System.UnauthorizedAccessException", $"The {lookup.Entity.Name} does not belong to the current company.");
+        var exception = QueryRewrite.NewException(edit, call, "System.UnauthorizedAccessException", $"The {lookup.Entity.Name} does not belong to the current company.");
         var guard = IfStatement(condition, Block(ThrowStatement(exception))).WithAdditionalAnnotations(Formatter.Annotation);
 
         // The block may receive several checks under Fix All: find the load again by an annotation, not by position.

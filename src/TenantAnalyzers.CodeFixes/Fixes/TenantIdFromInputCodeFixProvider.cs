@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using TenantAnalyzers.CodeFixes.Editing;
 
@@ -13,7 +14,8 @@ namespace TenantAnalyzers.CodeFixes.Fixes;
 /// TI0005 fix: replace the request input with the company context's tenant key. A controller or service gets the context
 /// from a parameter, field or property, or has it injected through its constructor; a minimal-API handler (lambda or
 /// static method group) gets an <c>ICompanyContext companyContext</c> parameter, which ASP.NET Core fills from DI. A
-/// nullable context member is used fail-secure (<c>ctx.CompanyId ?? throw ...</c>) where the input was not nullable. Not
+/// nullable context member is used fail-secure: compared as it is (no company matches nothing), elsewhere
+/// <c>ctx.CompanyId ?? throw ...</c> where the input was not nullable. Not
 /// offered when the context's key does not convert to the type the input had, or where no context can be reached.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(TenantIdFromInputCodeFixProvider)), Shared]
@@ -53,16 +55,23 @@ public sealed class TenantIdFromInputCodeFixProvider : BatchCodeFixProvider
     private static async Task<(ExpressionSyntax Value, CompanyContextAccess Context)?> PlanAsync(DocumentEdit edit, ExpressionSyntax input, CancellationToken cancellationToken)
     {
         var semanticModel = edit.SemanticModel;
-        var types = semanticModel.GetTypeInfo(input, cancellationToken);
-
-        // An input boxed into object (Find(params object[] keys)) keeps its own type: the key it names.
-        var target = types.ConvertedType?.SpecialType == SpecialType.System_Object ? types.Type : types.ConvertedType;
-        if (await edit.ContextAsync(input, null, cancellationToken).ConfigureAwait(false) is not { } context
-            || ContextKeyValue.Value(semanticModel, context, target, input, cancellationToken) is not { } value)
+        if (await edit.ContextAsync(input, null, cancellationToken).ConfigureAwait(false) is not { } context)
         {
             return null;
         }
 
-        return (value, context);
+        // Compared with a key (c.CompanyId == companyId), the context's key is compared as it is, also in a query.
+        if (input.Parent is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.EqualsExpression or (int)SyntaxKind.NotEqualsExpression } comparison)
+        {
+            var other = comparison.Left == input ? comparison.Right : comparison.Left;
+            return ContextKeyValue.Comparand(semanticModel.Compilation, context, semanticModel.GetTypeInfo(other, cancellationToken).Type) is { } comparand
+                ? (comparand, context)
+                : null;
+        }
+
+        // An input boxed into object (Find(params object[] keys)) keeps its own type: the key it names.
+        var types = semanticModel.GetTypeInfo(input, cancellationToken);
+        var target = types.ConvertedType?.SpecialType == SpecialType.System_Object ? types.Type : types.ConvertedType;
+        return ContextKeyValue.Value(edit, context, target, input, cancellationToken) is { } value ? (value, context) : null;
     }
 }

@@ -60,7 +60,7 @@ public sealed class TenantKeyNotForcedCodeFixProvider : BatchCodeFixProvider
         if (edit.Model.Classify(type).TenantKey is not { SetMethod: { } setter } key
             || !edit.SemanticModel.IsAccessible(creation.SpanStart, setter)
             || await edit.ContextAsync(creation, key.Name, cancellationToken).ConfigureAwait(false) is not { } context
-            || ContextKeyValue.Value(edit.SemanticModel, context, key.Type, creation, cancellationToken) is not { } value)
+            || ContextKeyValue.Value(edit, context, key.Type, creation, cancellationToken) is not { } value)
         {
             return null;
         }
