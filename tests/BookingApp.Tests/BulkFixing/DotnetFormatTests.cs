@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using BookingApp.Data.Seeding;
 using BookingApp.Tests.Attacks;
 using BookingApp.Tests.Hosting;
@@ -37,11 +38,11 @@ public sealed class DotnetFormatTests
         using PackedLegacyCopy copy = await PackedLegacyCopy.CreateAsync();
         BuildResult before = await copy.BuildAsync();
         Assert.True(before.Succeeded, before.Command.ToString());
-        IReadOnlyList<AttackOutcome> attacksBefore = await AttackAsync(copy);
+        IReadOnlyList<AttackOutcome> attacksBefore = await AttackAsync(copy, "before dotnet format");
 
         CommandResult format = await copy.FormatAsync(BulkRules);
         BuildResult after = await copy.BuildAsync();
-        IReadOnlyList<AttackOutcome> attacksAfter = await AttackAsync(copy);
+        IReadOnlyList<AttackOutcome> attacksAfter = await AttackAsync(copy, "after dotnet format");
 
         Report(before, after, attacksBefore, attacksAfter, format);
         Assert.True(format.ExitCode == 0, format.ToString());
@@ -54,11 +55,11 @@ public sealed class DotnetFormatTests
     }
 
     /// <summary>Runs the built copy, signs in as both companies' admins (which must work) and sends every attack of the legacy catalog.</summary>
-    private static async Task<IReadOnlyList<AttackOutcome>> AttackAsync(PackedLegacyCopy copy)
+    private static async Task<IReadOnlyList<AttackOutcome>> AttackAsync(PackedLegacyCopy copy, string stage)
     {
         await using BuiltAppProcess app = await BuiltAppProcess.StartAsync(copy.AppAssembly, copy.WorkDirectory);
-        (await app.SignInAsync(SeedAccounts.AuroraAdminEmail, SeedAccounts.AuroraAdminPassword)).Dispose();
-        (await app.SignInAsync(SeedAccounts.NordlichtAdminEmail, SeedAccounts.NordlichtAdminPassword)).Dispose();
+        await AssertSignInWorksAsync(app, SeedAccounts.AuroraAdminEmail, SeedAccounts.AuroraAdminPassword, stage);
+        await AssertSignInWorksAsync(app, SeedAccounts.NordlichtAdminEmail, SeedAccounts.NordlichtAdminPassword, stage);
 
         var outcomes = new List<AttackOutcome>();
         foreach (string name in AttackCatalog.LegacyNames())
@@ -67,6 +68,14 @@ public sealed class DotnetFormatTests
         }
 
         return outcomes;
+    }
+
+    private static async Task AssertSignInWorksAsync(BuiltAppProcess app, string email, string password, string stage)
+    {
+        using HttpClient client = app.CreateAnonymousClient();
+        using HttpResponseMessage response = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
+        Assert.True(response.IsSuccessStatusCode,
+            $"{stage}: sign-in as {email} answered {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}\n{app.Output}");
     }
 
     private void Report(BuildResult before, BuildResult after, IReadOnlyList<AttackOutcome> attacksBefore, IReadOnlyList<AttackOutcome> attacksAfter, CommandResult format)
