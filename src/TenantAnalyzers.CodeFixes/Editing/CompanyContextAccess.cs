@@ -167,6 +167,17 @@ internal sealed class CompanyContextAccess
             return Reachable(contextType, member, existing);
         }
 
+        if (!isStaticCode && typeDeclaration.ParameterList is { } primaryConstructor)
+        {
+            foreach (var parameter in primaryConstructor.Parameters)
+            {
+                if (semanticModel.GetDeclaredSymbol(parameter, cancellationToken) is { } symbol && IsContext(symbol.Type, contextType))
+                {
+                    return Reachable(contextType, member, symbol.Name);
+                }
+            }
+        }
+
         if (memberSymbol is IMethodSymbol { IsStatic: true } staticMethod && enclosingMember is MethodDeclarationSyntax staticDeclaration && capturesOuterScope
             && await MinimalApiHandler.IsOnlyUsedAsHandlerAsync(staticMethod, edit.Document.Project.Solution, semanticModel.Compilation, cancellationToken).ConfigureAwait(false))
         {

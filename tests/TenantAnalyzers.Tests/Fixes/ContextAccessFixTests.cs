@@ -341,6 +341,32 @@ public sealed class ContextAccessFixTests
         }
         """, FilterBypassCodeFixProvider.ScopeByTenantKey);
 
+    [Fact]
+    public Task Primary_constructor_context_is_used_not_injected_again() =>
+        Verify.FixAsync<FilterBypassAnalyzer, FilterBypassCodeFixProvider>("""
+        using System.Linq;
+        using Microsoft.EntityFrameworkCore;
+
+        namespace Booking
+        {
+            public class Reports(BookingDbContext db, ICompanyContext tenant)
+            {
+                public int Deleted() => db.Customers.{|TI0001:IgnoreQueryFilters()|}.Count(c => c.IsDeleted);
+            }
+        }
+        """, """
+        using System.Linq;
+        using Microsoft.EntityFrameworkCore;
+
+        namespace Booking
+        {
+            public class Reports(BookingDbContext db, ICompanyContext tenant)
+            {
+                public int Deleted() => db.Customers.IgnoreQueryFilters().Where(c => c.CompanyId == tenant.CompanyId).Count(c => c.IsDeleted);
+            }
+        }
+        """, FilterBypassCodeFixProvider.ScopeByTenantKey);
+
     [Theory]
     [InlineData("public static class Factory { public static Reports Create(BookingDbContext db) => new Reports(db); }")]
     [InlineData("public class MonthlyReports : Reports { public MonthlyReports(BookingDbContext db) : base(db) { } }")]

@@ -76,6 +76,19 @@ public sealed class FixSweepTests
         Assert.True(result.Failures.Count == 0, $"{result.Failures.Count} broken fix(es):\n  " + string.Join("\n  ", result.Failures));
     }
 
+    [Fact]
+    public async Task Every_fix_on_a_fresh_minimal_api_compiles_and_removes_its_finding()
+    {
+        var (solution, project) = await SweepWorkspace.ForMinimalApiSampleAsync();
+        var findings = (await ProjectState.AnalyzeAsync(solution, project, CancellationToken.None)).Findings;
+
+        var result = await FixSweep.RunAsync("minimal API", solution, project);
+
+        _output.WriteLine($"{string.Join(", ", findings.Select(f => f.Id))}: {result.Applied} fixes applied");
+        Assert.Equal(["TI0001", "TI0001", "TI0002", "TI0003", "TI0003", "TI0004", "TI0004", "TI0005"], findings.Select(f => f.Id).Order(StringComparer.Ordinal));
+        Assert.True(result.Failures.Count == 0, $"{result.Failures.Count} broken fix(es):\n  " + string.Join("\n  ", result.Failures));
+    }
+
     /// <summary>
     /// <c>dotnet format analyzers</c> applies the first action of a rule's first finding to all of them: for every finding
     /// of the rule tests, the first registered action is bulk-safe, or the finding has no bulk-safe action and its first

@@ -5,7 +5,10 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace TenantAnalyzers.Tests.Infrastructure;
 
-/// <summary>Solutions the fix sweep runs on: a rule test's input as the verifier compiles it, and the legacy sample with its data project.</summary>
+/// <summary>
+/// Solutions the fix sweep runs on: a rule test's input as the verifier compiles it, the legacy sample with its data
+/// project, and a fresh minimal API.
+/// </summary>
 public static class SweepWorkspace
 {
     /// <summary>A project with the rule test's source, the booking prelude unless the test brings its own model, and its options.</summary>
@@ -49,11 +52,25 @@ public static class SweepWorkspace
         return (solution, legacy);
     }
 
-    private static Solution AddProject(Solution solution, ProjectId id, string name, IEnumerable<MetadataReference> references, string? options)
+    /// <summary><see cref="MinimalApiSample"/>: an executable with top-level statements and implicit usings.</summary>
+    public static async Task<(Solution Solution, ProjectId Project)> ForMinimalApiSampleAsync()
+    {
+        var references = await TestReferences.AspNetCore10.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        var solution = new AdhocWorkspace().CurrentSolution;
+        var project = ProjectId.CreateNewId("Shop");
+        solution = AddProject(solution, project, "Shop", references, options: null, OutputKind.ConsoleApplication);
+        solution = AddDocument(solution, project, "/shop/obj/Shop.GlobalUsings.g.cs", MinimalApiSample.ImplicitUsings);
+        solution = AddDocument(solution, project, "/shop/Program.cs", MinimalApiSample.Program);
+        solution = AddDocument(solution, project, "/shop/Data.cs", MinimalApiSample.Data);
+        solution = AddDocument(solution, project, "/shop/Billing.cs", MinimalApiSample.Services);
+        return (solution, project);
+    }
+
+    private static Solution AddProject(Solution solution, ProjectId id, string name, IEnumerable<MetadataReference> references, string? options, OutputKind kind = OutputKind.DynamicallyLinkedLibrary)
     {
         solution = solution.AddProject(ProjectInfo.Create(
             id, VersionStamp.Default, name, name, LanguageNames.CSharp,
-            compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable),
+            compilationOptions: new CSharpCompilationOptions(kind, nullableContextOptions: NullableContextOptions.Enable),
             parseOptions: new CSharpParseOptions(LanguageVersion.Latest),
             metadataReferences: references));
         if (options is not null)
