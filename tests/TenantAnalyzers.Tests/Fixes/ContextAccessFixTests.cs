@@ -36,6 +36,10 @@ public sealed class ContextAccessFixTests
         }
         """;
 
+    /// <summary><see cref="NullableContextModel"/> with another tenant-key type (<c>Guid</c>).</summary>
+    private static string NullableContextModelKeyedBy(string keyType) =>
+        NullableContextModel.Replace("int? CompanyId", keyType + "? CompanyId").Replace("int CompanyId", keyType + " CompanyId");
+
     [Fact]
     public Task Static_minimal_api_lambda_gets_the_context_as_a_parameter_for_a_scoped_lookup() =>
         Verify.FixAsync<MissingOwnershipCheckAnalyzer, MissingOwnershipCheckCodeFixProvider>("""
@@ -166,8 +170,10 @@ public sealed class ContextAccessFixTests
         }
         """, TenantIdFromInputCodeFixProvider.UseContextKey, references: TestReferences.AspNetCore10);
 
-    [Fact]
-    public Task Nullable_context_member_sets_the_key_fail_secure() =>
+    [Theory]
+    [InlineData("int")]
+    [InlineData("System.Guid")]
+    public Task Nullable_context_member_sets_the_key_fail_secure(string keyType) =>
         Verify.FixAsync<TenantKeyNotForcedAnalyzer, TenantKeyNotForcedCodeFixProvider>("""
         namespace Shop
         {
@@ -185,7 +191,7 @@ public sealed class ContextAccessFixTests
                 public void Add(string name) => _db.Customers.Add({|TI0004:new Customer|} { Name = name });
             }
         }
-        """ + NullableContextModel, """
+        """ + NullableContextModelKeyedBy(keyType), """
         using System;
 
         namespace Shop
@@ -204,7 +210,7 @@ public sealed class ContextAccessFixTests
                 public void Add(string name) => _db.Customers.Add(new Customer { Name = name, CompanyId = _context.CompanyId ?? throw new InvalidOperationException("No company context") });
             }
         }
-        """ + NullableContextModel, TenantKeyNotForcedCodeFixProvider.SetTenantKeyKey, prelude: false);
+        """ + NullableContextModelKeyedBy(keyType), TenantKeyNotForcedCodeFixProvider.SetTenantKeyKey, prelude: false);
 
     [Fact]
     public Task Nullable_context_member_replaces_input_fail_secure_and_compares_as_it_is_in_queries() =>

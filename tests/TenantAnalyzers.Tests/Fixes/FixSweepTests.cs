@@ -13,6 +13,7 @@ namespace TenantAnalyzers.Tests.Fixes;
 public sealed class FixSweepTests
 {
     private static readonly Dictionary<Type, Task<IReadOnlyList<RuleTestInput>>> Harvests = new();
+    private static readonly Dictionary<RuleTestInput, Task<(Solution Solution, ProjectState State)>> Analyses = new();
 
     private readonly ITestOutputHelper _output;
 
@@ -106,8 +107,7 @@ public sealed class FixSweepTests
         {
             foreach (var input in await HarvestAsync(type))
             {
-                var (solution, projectId) = await SweepWorkspace.ForRuleTestAsync(input);
-                var state = await ProjectState.AnalyzeAsync(solution, projectId, CancellationToken.None);
+                var (solution, state) = await AnalyzeAsync(input);
                 foreach (var finding in state.Findings.Where(f => provider.FixableDiagnosticIds.Contains(f.Id)))
                 {
                     findings++;
@@ -134,6 +134,27 @@ public sealed class FixSweepTests
         _output.WriteLine($"{findings} findings, {bulkSafeFirst} with a bulk-safe first action");
         Assert.True(bulkSafeFirst > 0, "no finding of the rule tests offers a bulk-safe fix");
         Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    /// <summary>Each input analyzed once for the five provider tests.</summary>
+    private static Task<(Solution Solution, ProjectState State)> AnalyzeAsync(RuleTestInput input)
+    {
+        lock (Analyses)
+        {
+            if (!Analyses.TryGetValue(input, out var analysis))
+            {
+                analysis = Analyze(input);
+                Analyses.Add(input, analysis);
+            }
+
+            return analysis;
+        }
+
+        static async Task<(Solution, ProjectState)> Analyze(RuleTestInput input)
+        {
+            var (solution, project) = await SweepWorkspace.ForRuleTestAsync(input);
+            return (solution, await ProjectState.AnalyzeAsync(solution, project, CancellationToken.None));
+        }
     }
 
     private static Task<IReadOnlyList<RuleTestInput>> HarvestAsync(Type ruleTestClass)

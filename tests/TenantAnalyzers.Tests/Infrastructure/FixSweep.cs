@@ -31,7 +31,7 @@ public static class FixSweep
     /// <summary>Sweeps the findings of <paramref name="projectId"/>; returns one line per broken result (empty when all hold) and what was applied.</summary>
     public static async Task<SweepResult> RunAsync(string name, Solution solution, ProjectId projectId, CancellationToken cancellationToken = default)
     {
-        var result = new SweepResult(name);
+        var result = new SweepResult(name, solution);
         var before = await ProjectState.AnalyzeAsync(solution, projectId, cancellationToken);
         result.FailIfBroken("the input", before);
 
@@ -52,7 +52,7 @@ public static class FixSweep
                     foreach (var leaf in Leaves(action))
                     {
                         offers.Add(new Offer(provider, document.Id, finding, leaf.EquivalenceKey));
-                        var after = await ApplyAsync(leaf, solution, projectId, cancellationToken);
+                        var after = await ApplyAsync(leaf, result, projectId, cancellationToken);
                         result.Applied++;
                         result.Check($"{Describe(finding)}: '{leaf.Title}'", before, after, finding.Id, leaf.EquivalenceKey, fixedCount: 1);
                     }
@@ -108,7 +108,7 @@ public static class FixSweep
             var context = new FixAllContext(document, provider, FixAllScope.Solution, first?.EquivalenceKey!, [rule], new KnownDiagnostics(state.Findings), cancellationToken);
             if (await provider.GetFixAllProvider()!.GetFixAsync(context) is { } action)
             {
-                state = await ApplyAsync(action, state.Solution, projectId, cancellationToken);
+                state = await ApplyAsync(action, result, projectId, cancellationToken);
                 result.Applied++;
             }
         }
@@ -156,16 +156,32 @@ public static class FixSweep
             return;
         }
 
-        var after = await ApplyAsync(action, solution, projectId, cancellationToken);
+        var after = await ApplyAsync(action, result, projectId, cancellationToken);
         result.Applied++;
         result.Check(label, before, after, ruleId, key, offered);
     }
 
-    private static async Task<ProjectState> ApplyAsync(CodeAction action, Solution solution, ProjectId projectId, CancellationToken cancellationToken)
+    /// <summary>Applies <paramref name="action"/> and analyzes the result, once per distinct resulting code (a single fix and a Fix All often agree).</summary>
+    private static async Task<ProjectState> ApplyAsync(CodeAction action, SweepResult result, ProjectId projectId, CancellationToken cancellationToken)
     {
         var operations = await action.GetOperationsAsync(cancellationToken);
         var changed = operations.OfType<ApplyChangesOperation>().Single().ChangedSolution;
-        return await ProjectState.AnalyzeAsync(changed, projectId, cancellationToken);
+        var code = new System.Text.StringBuilder();
+        foreach (var project in changed.GetChanges(result.Input).GetProjectChanges())
+        {
+            foreach (var documentId in project.GetChangedDocuments())
+            {
+                code.Append(documentId.Id).Append((await changed.GetDocument(documentId)!.GetTextAsync(cancellationToken)).ToString());
+            }
+        }
+
+        if (!result.Analyzed.TryGetValue(code.ToString(), out var state))
+        {
+            state = await ProjectState.AnalyzeAsync(changed, projectId, cancellationToken);
+            result.Analyzed.Add(code.ToString(), state);
+        }
+
+        return state;
     }
 
     private static string Describe(Diagnostic finding) =>
@@ -214,11 +230,17 @@ public sealed record ProjectState(ImmutableArray<Diagnostic> Errors, ImmutableAr
 }
 
 /// <summary>What a sweep applied and what it found broken.</summary>
-public sealed class SweepResult(string name)
+public sealed class SweepResult(string name, Solution input)
 {
     private const string JustificationRule = "TI0100";
 
     public string Name { get; } = name;
+
+    /// <summary>The solution every fix starts from.</summary>
+    public Solution Input { get; } = input;
+
+    /// <summary>The analysis of every distinct result so far, by its changed code.</summary>
+    internal Dictionary<string, ProjectState> Analyzed { get; } = new(StringComparer.Ordinal);
 
     public int Applied { get; set; }
 
