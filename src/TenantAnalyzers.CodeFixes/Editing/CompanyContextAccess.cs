@@ -95,62 +95,24 @@ internal sealed class CompanyContextAccess
             return null;
         }
 
-        // Parameters of the enclosing lambdas, local functions and member, innermost first; a static lambda or local
-        // function cannot see what is outside it.
-        var capturesOuterScope = true;
-        ParenthesizedLambdaExpressionSyntax? handler = null;
-        for (var node = position; node is not null and not MemberDeclarationSyntax && capturesOuterScope; node = node.Parent)
+        var enclosing = EnclosingFunctions.Walk(position, contextType, semanticModel, cancellationToken);
+        if (enclosing.ContextParameter is { } parameterName)
         {
-            IEnumerable<ParameterSyntax> parameters;
-            switch (node)
-            {
-                case ParenthesizedLambdaExpressionSyntax lambda:
-                    parameters = lambda.ParameterList.Parameters;
-                    handler = MinimalApiHandler.IsHandlerLambda(lambda, semanticModel, cancellationToken) ? lambda : handler;
-                    capturesOuterScope = !lambda.Modifiers.Any(SyntaxKind.StaticKeyword);
-                    break;
-                case SimpleLambdaExpressionSyntax simple:
-                    parameters = new[] { simple.Parameter };
-                    capturesOuterScope = !simple.Modifiers.Any(SyntaxKind.StaticKeyword);
-                    break;
-                case AnonymousMethodExpressionSyntax anonymous:
-                    parameters = anonymous.ParameterList?.Parameters ?? Enumerable.Empty<ParameterSyntax>();
-                    capturesOuterScope = !anonymous.Modifiers.Any(SyntaxKind.StaticKeyword);
-                    break;
-                case LocalFunctionStatementSyntax local:
-                    parameters = local.ParameterList.Parameters;
-                    capturesOuterScope = !local.Modifiers.Any(SyntaxKind.StaticKeyword);
-                    break;
-                default:
-                    continue;
-            }
+            return Reachable(contextType, member, parameterName);
+        }
 
-            foreach (var parameter in parameters)
-            {
-                if (semanticModel.GetDeclaredSymbol(parameter, cancellationToken) is { } symbol && IsContext(symbol.Type, contextType))
-                {
-                    return Reachable(contextType, member, symbol.Name);
-                }
-            }
-
-            if (handler is not null)
-            {
-                // A minimal-API handler gets its services as parameters: a field of the declaring type would be the
-                // one of the type that maps the routes, not the request's.
-                return PlanHandlerParameter(contextType, member, handler, handler.ParameterList, semanticModel);
-            }
+        if (enclosing.Handler is { } handler)
+        {
+            // A minimal-API handler gets its services as parameters: a field of the declaring type would be the one of
+            // the type that maps the routes, not the request's.
+            return PlanHandlerParameter(contextType, member, handler, handler.ParameterList, semanticModel);
         }
 
         var enclosingMember = EnclosingMember(position);
-        if (capturesOuterScope && enclosingMember is BaseMethodDeclarationSyntax method)
+        if (enclosing.CapturesOuterScope && enclosingMember is BaseMethodDeclarationSyntax method
+            && ContextParameter(method.ParameterList, contextType, semanticModel, cancellationToken) is { } methodParameter)
         {
-            foreach (var parameter in method.ParameterList.Parameters)
-            {
-                if (semanticModel.GetDeclaredSymbol(parameter, cancellationToken) is { } symbol && IsContext(symbol.Type, contextType))
-                {
-                    return Reachable(contextType, member, symbol.Name);
-                }
-            }
+            return Reachable(contextType, member, methodParameter);
         }
 
         var typeDeclaration = position.FirstAncestorOrSelf<TypeDeclarationSyntax>();
@@ -161,24 +123,19 @@ internal sealed class CompanyContextAccess
             return null;
         }
 
-        var isStaticCode = !capturesOuterScope || memberSymbol.IsStatic || type.IsStatic;
+        var isStaticCode = !enclosing.CapturesOuterScope || memberSymbol.IsStatic || type.IsStatic;
         if (FindMember(type, contextType, staticOnly: isStaticCode) is { } existing)
         {
             return Reachable(contextType, member, existing);
         }
 
-        if (!isStaticCode && typeDeclaration.ParameterList is { } primaryConstructor)
+        if (!isStaticCode && typeDeclaration.ParameterList is { } primaryConstructor
+            && ContextParameter(primaryConstructor, contextType, semanticModel, cancellationToken) is { } primaryParameter)
         {
-            foreach (var parameter in primaryConstructor.Parameters)
-            {
-                if (semanticModel.GetDeclaredSymbol(parameter, cancellationToken) is { } symbol && IsContext(symbol.Type, contextType))
-                {
-                    return Reachable(contextType, member, symbol.Name);
-                }
-            }
+            return Reachable(contextType, member, primaryParameter);
         }
 
-        if (memberSymbol is IMethodSymbol { IsStatic: true } staticMethod && enclosingMember is MethodDeclarationSyntax staticDeclaration && capturesOuterScope
+        if (memberSymbol is IMethodSymbol { IsStatic: true } staticMethod && enclosingMember is MethodDeclarationSyntax staticDeclaration && enclosing.CapturesOuterScope
             && await MinimalApiHandler.IsOnlyUsedAsHandlerAsync(staticMethod, edit.Document.Project.Solution, semanticModel.Compilation, cancellationToken).ConfigureAwait(false))
         {
             return PlanHandlerParameter(contextType, member, staticDeclaration, staticDeclaration.ParameterList, semanticModel);
@@ -190,18 +147,25 @@ internal sealed class CompanyContextAccess
             return null;
         }
 
-        var parameterName = UnusedParameterName(type, typeDeclaration);
-        if (typeDeclaration.ParameterList is not null)
+        return PlanConstructorInjection(contextType, member, type, typeDeclaration, TypeReference.At(semanticModel, position.SpanStart, contextType));
+    }
+
+    /// <summary>The name of the first parameter in <paramref name="parameters"/> that holds the context; null when none does.</summary>
+    internal static string? ContextParameter(BaseParameterListSyntax parameters, INamedTypeSymbol contextType, SemanticModel semanticModel, CancellationToken cancellationToken)
+    {
+        foreach (var parameter in parameters.Parameters)
         {
-            return new CompanyContextAccess(contextType, member, parameterName, ContextInjectionKind.PrimaryConstructor, typeDeclaration, parameterName, assignThroughThis: false,
-                TypeReference.At(semanticModel, position.SpanStart, contextType));
+            if (semanticModel.GetDeclaredSymbol(parameter, cancellationToken) is { } symbol && IsContext(symbol.Type, contextType))
+            {
+                return symbol.Name;
+            }
         }
 
-        var underscore = UsesUnderscoreFields(type);
-        var fieldName = UnusedMemberName(type, underscore ? "_" + BaseParameterName : BaseParameterName);
-        return new CompanyContextAccess(contextType, member, fieldName, ContextInjectionKind.Constructor, typeDeclaration, parameterName, assignThroughThis: !underscore && fieldName == parameterName,
-            TypeReference.At(semanticModel, position.SpanStart, contextType));
+        return null;
     }
+
+    internal static bool IsContext(ITypeSymbol type, INamedTypeSymbol contextType) =>
+        SymbolEqualityComparer.Default.Equals(type, contextType) || type.AllInterfaces.Contains(contextType, SymbolEqualityComparer.Default);
 
     internal static INamedTypeSymbol? FindContextType(Compilation compilation, TenantModel model)
     {
@@ -248,6 +212,21 @@ internal sealed class CompanyContextAccess
         }
 
         return null;
+    }
+
+    /// <summary>A new primary constructor parameter, or a constructor parameter and a field named like the type's other fields.</summary>
+    private static CompanyContextAccess PlanConstructorInjection(INamedTypeSymbol contextType, ISymbol member, INamedTypeSymbol type, TypeDeclarationSyntax declaration, TypeReference contextTypeReference)
+    {
+        var parameterName = UnusedParameterName(type, declaration);
+        if (declaration.ParameterList is not null)
+        {
+            return new CompanyContextAccess(contextType, member, parameterName, ContextInjectionKind.PrimaryConstructor, declaration, parameterName, assignThroughThis: false, contextTypeReference);
+        }
+
+        var underscore = UsesUnderscoreFields(type);
+        var fieldName = UnusedMemberName(type, underscore ? "_" + BaseParameterName : BaseParameterName);
+        return new CompanyContextAccess(contextType, member, fieldName, ContextInjectionKind.Constructor, declaration, parameterName,
+            assignThroughThis: !underscore && fieldName == parameterName, contextTypeReference);
     }
 
     private static CompanyContextAccess Reachable(INamedTypeSymbol contextType, ISymbol member, string name) =>
@@ -331,9 +310,6 @@ internal sealed class CompanyContextAccess
 
         return null;
     }
-
-    private static bool IsContext(ITypeSymbol type, INamedTypeSymbol contextType) =>
-        SymbolEqualityComparer.Default.Equals(type, contextType) || type.AllInterfaces.Contains(contextType, SymbolEqualityComparer.Default);
 
     /// <summary>
     /// True when the type's own instance fields start with an underscore, or it has none (the .NET convention); false
