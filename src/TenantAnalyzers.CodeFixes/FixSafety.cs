@@ -22,9 +22,10 @@ public enum FixBehavior
 }
 
 /// <summary>
-/// Every fix the package offers, by equivalence key, with what it does. Bulk hosts ask <see cref="IsSafeForBulk"/>; each
-/// provider offers its actions in the order of this table, so the first action of any finding is a safe one where the
-/// rule has one.
+/// Every fix the package offers, by equivalence key, with what it does. Bulk hosts ask <see cref="IsSafeForBulk"/>; every
+/// provider offers its actions in the order of this table (<see cref="Editing.BatchCodeFixProvider"/> sorts them), so the
+/// first action of a finding is a bulk-safe one wherever the finding has one; a finding without one offers the others
+/// grouped under a title without equivalence key, so a host that applies "the first action" in bulk finds nothing to apply.
 /// </summary>
 public static class FixSafety
 {
@@ -55,6 +56,20 @@ public static class FixSafety
         }
 
         return null;
+    }
+
+    /// <summary>Where the fix with this key stands among the fixes of its rule: the order a provider offers them in.</summary>
+    internal static int RankOf(string equivalenceKey)
+    {
+        for (var i = 0; i < Fixes.Length; i++)
+        {
+            if (Fixes[i].Key == equivalenceKey)
+            {
+                return i;
+            }
+        }
+
+        return Fixes.Length;
     }
 
     /// <summary>True only for fixes a bulk host may apply to every finding of a rule.</summary>

@@ -1,7 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Simplification;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
 namespace TenantAnalyzers.CodeFixes.Editing;
@@ -36,10 +35,13 @@ internal static class QueryRewrite
         }
     }
 
-    /// <summary><c>new System.InvalidOperationException("message")</c>, the type simplified against the document's imports.</summary>
-    public static ObjectCreationExpressionSyntax NewException(string fullyQualifiedType, string message) =>
-        ObjectCreationExpression(ParseTypeName("global::" + fullyQualifiedType).WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation))
+    /// <summary><c>new InvalidOperationException("message")</c>, named as <see cref="TypeReference"/> names it at <paramref name="position"/>.</summary>
+    public static ObjectCreationExpressionSyntax NewException(DocumentEdit edit, SyntaxNode position, string metadataName, string message)
+    {
+        var type = edit.SemanticModel.Compilation.GetTypeByMetadataName(metadataName)!;
+        return ObjectCreationExpression(TypeReference.At(edit.SemanticModel, position.SpanStart, type).UseIn(edit))
             .WithArgumentList(ArgumentList(SingletonSeparatedList(Argument(LiteralExpression(SyntaxKind.StringLiteralExpression, Literal(message))))));
+    }
 
     /// <summary><c>e.Name</c>.</summary>
     public static MemberAccessExpressionSyntax Member(string instance, string member) =>

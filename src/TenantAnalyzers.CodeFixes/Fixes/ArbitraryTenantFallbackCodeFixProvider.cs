@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
@@ -13,9 +14,9 @@ using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 namespace TenantAnalyzers.CodeFixes.Fixes;
 
 /// <summary>
-/// TI0002 fixes, all failing secure: throw instead of falling back to an arbitrary company (<c>x ?? throw ...</c>);
-/// look up the company context's company instead of the first one (<c>FirstOrDefault(c =&gt; c.Id == ctx.CompanyId)</c>);
-/// or mark the member as deliberately cross-tenant.
+/// TI0002 fixes, in this order: throw instead of falling back to an arbitrary company (<c>x ?? throw ...</c>); look up
+/// the company context's company instead of the first one (<c>FirstOrDefault(c =&gt; c.Id == ctx.CompanyId)</c>) — both
+/// fail secure and are safe in bulk; or mark the member as deliberately cross-tenant.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ArbitraryTenantFallbackCodeFixProvider)), Shared]
 public sealed class ArbitraryTenantFallbackCodeFixProvider : BatchCodeFixProvider
@@ -28,7 +29,7 @@ public sealed class ArbitraryTenantFallbackCodeFixProvider : BatchCodeFixProvide
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.ArbitraryTenantFallback);
 
-    private protected override ImmutableArray<FixAction> GetActions(DocumentEdit edit, Diagnostic diagnostic, CancellationToken cancellationToken)
+    private protected override async Task<ImmutableArray<FixAction>> GetActionsAsync(DocumentEdit edit, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         var pick = FindPick(edit, diagnostic);
         if (pick is null)
@@ -42,7 +43,7 @@ public sealed class ArbitraryTenantFallbackCodeFixProvider : BatchCodeFixProvide
             actions.Add(new FixAction("Throw when there is no company instead of picking one", ThrowKey));
         }
 
-        if (ScopedPick(edit, pick, cancellationToken, queueInjection: false) is not null)
+        if (await ScopedPickAsync(edit, pick, cancellationToken).ConfigureAwait(false) is not null)
         {
             actions.Add(new FixAction("Look up the company of the company context", ScopeKey));
         }
@@ -55,7 +56,7 @@ public sealed class ArbitraryTenantFallbackCodeFixProvider : BatchCodeFixProvide
         return actions.ToImmutable();
     }
 
-    private protected override bool TryFix(DocumentEdit edit, Diagnostic diagnostic, string equivalenceKey, CancellationToken cancellationToken)
+    private protected override async Task<bool> TryFixAsync(DocumentEdit edit, Diagnostic diagnostic, string equivalenceKey, CancellationToken cancellationToken)
     {
         var pick = FindPick(edit, diagnostic);
         if (pick is null)
@@ -69,13 +70,13 @@ public sealed class ArbitraryTenantFallbackCodeFixProvider : BatchCodeFixProvide
                 return ReplaceFallbackWithThrow(edit, pick);
 
             case ScopeKey:
-                var scoped = ScopedPick(edit, pick, cancellationToken, queueInjection: true);
-                if (scoped is null)
+                if (await ScopedPickAsync(edit, pick, cancellationToken).ConfigureAwait(false) is not { } scoped)
                 {
                     return false;
                 }
 
-                edit.Replace(pick, current => ((InvocationExpressionSyntax)current).WithArgumentList(scoped.ArgumentList));
+                edit.Use(scoped.Context);
+                edit.Replace(pick, current => ((InvocationExpressionSyntax)current).WithArgumentList(scoped.Pick.ArgumentList));
                 return true;
 
             case MarkCrossTenantKey:
@@ -92,7 +93,7 @@ public sealed class ArbitraryTenantFallbackCodeFixProvider : BatchCodeFixProvide
             ? null
             : edit.Root.FindNode(diagnostic.AdditionalLocations[0].SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<InvocationExpressionSyntax>();
 
-    /// <summary>The operand of <c>??</c>, <c>??=</c> or <c>?:</c> that holds the pick (with its <c>await</c>, <c>ConfigureAwait</c>, parentheses).</summary>
+    /// <summary>The operand of <c>??</c>, <c>??=</c> or <c>?:</c> that holds the pick (with its <c>await</c>, <c>ConfigureAwait</c>, <c>!</c>, parentheses).</summary>
     private static ExpressionSyntax? FallbackOperand(InvocationExpressionSyntax pick)
     {
         ExpressionSyntax current = pick;
@@ -100,7 +101,7 @@ public sealed class ArbitraryTenantFallbackCodeFixProvider : BatchCodeFixProvide
         {
             switch (current.Parent)
             {
-                case ParenthesizedExpressionSyntax or AwaitExpressionSyntax:
+                case ParenthesizedExpressionSyntax or AwaitExpressionSyntax or PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression }:
                     current = (ExpressionSyntax)current.Parent;
                     continue;
                 case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait", Parent: InvocationExpressionSyntax configure } access when access.Expression == current:
@@ -132,7 +133,7 @@ public sealed class ArbitraryTenantFallbackCodeFixProvider : BatchCodeFixProvide
             return false;
         }
 
-        var exception = QueryRewrite.NewException("System.InvalidOperationException", MissingContextMessage);
+        var exception = QueryRewrite.NewException(edit, pick, "System.InvalidOperationException", MissingContextMessage);
         if (operand.Parent is AssignmentExpressionSyntax assignment)
         {
             if (assignment.Parent is ExpressionStatementSyntax statement)
@@ -166,9 +167,10 @@ public sealed class ArbitraryTenantFallbackCodeFixProvider : BatchCodeFixProvide
     /// <summary>
     /// The pick with a predicate on the context's company: <c>FirstOrDefault(c =&gt; c.Id == _companyContext.CompanyId)</c>,
     /// cancellation tokens kept. Null when the query projects (the predicate needs the root), the pick has other
-    /// arguments (a default value), the root has no single key, or no company context is reachable.
+    /// arguments (a default value), the root has no single key, no company context is reachable or its key does not
+    /// compare with the root's.
     /// </summary>
-    private static InvocationExpressionSyntax? ScopedPick(DocumentEdit edit, InvocationExpressionSyntax pick, CancellationToken cancellationToken, bool queueInjection)
+    private static async Task<(InvocationExpressionSyntax Pick, CompanyContextAccess Context)?> ScopedPickAsync(DocumentEdit edit, InvocationExpressionSyntax pick, CancellationToken cancellationToken)
     {
         var semanticModel = edit.SemanticModel;
         if (pick.Expression is not MemberAccessExpressionSyntax access
@@ -189,10 +191,8 @@ public sealed class ArbitraryTenantFallbackCodeFixProvider : BatchCodeFixProvide
             }
         }
 
-        var context = queueInjection
-            ? edit.ContextAt(pick, null, cancellationToken)
-            : CompanyContextAccess.Resolve(semanticModel, edit.Model, pick, null, cancellationToken);
-        if (context is null)
+        var context = await edit.ContextAsync(pick, null, cancellationToken).ConfigureAwait(false);
+        if (context is null || ContextKeyValue.Comparand(semanticModel.Compilation, context, key.Type) is not { } tenantKey)
         {
             return null;
         }
@@ -200,7 +200,7 @@ public sealed class ArbitraryTenantFallbackCodeFixProvider : BatchCodeFixProvide
         var parameterName = QueryRewrite.ParameterName(semanticModel, pick, root);
         var predicate = SimpleLambdaExpression(
             Parameter(Identifier(parameterName)),
-            BinaryExpression(SyntaxKind.EqualsExpression, QueryRewrite.Member(parameterName, key.Name), context.TenantKeyExpression()));
-        return pick.WithArgumentList(pick.ArgumentList.WithArguments(pick.ArgumentList.Arguments.Insert(0, Argument(predicate))));
+            BinaryExpression(SyntaxKind.EqualsExpression, QueryRewrite.Member(parameterName, key.Name), tenantKey));
+        return (pick.WithArgumentList(pick.ArgumentList.WithArguments(pick.ArgumentList.Arguments.Insert(0, Argument(predicate)))), context);
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
@@ -16,9 +17,10 @@ using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 namespace TenantAnalyzers.CodeFixes.Fixes;
 
 /// <summary>
-/// TI0003 fixes: rewrite the key lookup to a query scoped by the context's tenant key
+/// TI0003 fixes, in this order: rewrite the key lookup to a query scoped by the context's tenant key
 /// (<c>Find(id)</c> to <c>FirstOrDefault(e =&gt; e.Id == id &amp;&amp; e.CompanyId == ctx.CompanyId)</c>, async kept async);
-/// insert an ownership check after the load; or mark the member as deliberately cross-tenant.
+/// insert an ownership check after the load — both keep the current tenant's results and are safe in bulk; or mark the
+/// member as deliberately cross-tenant.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MissingOwnershipCheckCodeFixProvider)), Shared]
 public sealed class MissingOwnershipCheckCodeFixProvider : BatchCodeFixProvider
@@ -29,7 +31,7 @@ public sealed class MissingOwnershipCheckCodeFixProvider : BatchCodeFixProvider
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.MissingOwnershipCheck);
 
-    private protected override ImmutableArray<FixAction> GetActions(DocumentEdit edit, Diagnostic diagnostic, CancellationToken cancellationToken)
+    private protected override async Task<ImmutableArray<FixAction>> GetActionsAsync(DocumentEdit edit, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         var target = Find(edit, diagnostic, cancellationToken);
         if (target is null)
@@ -39,9 +41,9 @@ public sealed class MissingOwnershipCheckCodeFixProvider : BatchCodeFixProvider
 
         var (call, lookup) = target.Value;
         var actions = ImmutableArray.CreateBuilder<FixAction>();
-        if (TenantKeyName(edit, lookup) is { } key && CompanyContextAccess.Resolve(edit.SemanticModel, edit.Model, call, key, cancellationToken) is { } context)
+        if (await PlanAsync(edit, call, lookup, cancellationToken).ConfigureAwait(false) is { } plan)
         {
-            if (Rewrite(edit, call, lookup, key, context, cancellationToken) is not null)
+            if (Rewrite(edit, call, lookup, plan, cancellationToken) is not null)
             {
                 actions.Add(new FixAction("Scope the lookup by the company context's tenant key", ScopeKey));
             }
@@ -60,7 +62,7 @@ public sealed class MissingOwnershipCheckCodeFixProvider : BatchCodeFixProvider
         return actions.ToImmutable();
     }
 
-    private protected override bool TryFix(DocumentEdit edit, Diagnostic diagnostic, string equivalenceKey, CancellationToken cancellationToken)
+    private protected override async Task<bool> TryFixAsync(DocumentEdit edit, Diagnostic diagnostic, string equivalenceKey, CancellationToken cancellationToken)
     {
         var target = Find(edit, diagnostic, cancellationToken);
         if (target is null)
@@ -74,25 +76,19 @@ public sealed class MissingOwnershipCheckCodeFixProvider : BatchCodeFixProvider
             return edit.TryMarkCrossTenant(call);
         }
 
-        var key = TenantKeyName(edit, lookup);
-        if (key is null || equivalenceKey is not (ScopeKey or GuardKey))
+        if (equivalenceKey is not (ScopeKey or GuardKey) || await PlanAsync(edit, call, lookup, cancellationToken).ConfigureAwait(false) is not { } plan)
         {
             return false;
         }
 
-        // Check that the fix applies before queueing the context injection it may need.
-        var probe = CompanyContextAccess.Resolve(edit.SemanticModel, edit.Model, call, key, cancellationToken);
-        if (probe is null
-            || (equivalenceKey == ScopeKey && Rewrite(edit, call, lookup, key, probe, cancellationToken) is null)
-            || (equivalenceKey == GuardKey && LoadStatement(call) is null))
-        {
-            return false;
-        }
-
-        var context = edit.ContextAt(call, key, cancellationToken)!;
         if (equivalenceKey == ScopeKey)
         {
-            var rewrite = Rewrite(edit, call, lookup, key, context, cancellationToken)!.Value;
+            if (Rewrite(edit, call, lookup, plan, cancellationToken) is not { } rewrite)
+            {
+                return false;
+            }
+
+            edit.Use(plan.Context);
             edit.Replace(rewrite.Node, _ => rewrite.Replacement.WithTriviaFrom(rewrite.Node).WithAdditionalAnnotations(Formatter.Annotation));
             if (rewrite.Import is { } import)
             {
@@ -102,8 +98,27 @@ public sealed class MissingOwnershipCheckCodeFixProvider : BatchCodeFixProvider
             return true;
         }
 
-        InsertGuard(edit, call, lookup, key, context);
+        if (LoadStatement(call) is null)
+        {
+            return false;
+        }
+
+        edit.Use(plan.Context);
+        InsertGuard(edit, call, lookup, plan);
         return true;
+    }
+
+    /// <summary>The context and the entity's tenant key to compare with it; null when there is none or they do not compare.</summary>
+    private static async Task<TenantKeyPlan?> PlanAsync(DocumentEdit edit, InvocationExpressionSyntax call, KeyLookup lookup, CancellationToken cancellationToken)
+    {
+        if (edit.Model.Classify(lookup.Entity).TenantKey is not { } key
+            || await edit.ContextAsync(call, key.Name, cancellationToken).ConfigureAwait(false) is not { } context
+            || ContextKeyValue.Comparand(edit.SemanticModel.Compilation, context, key.Type) is null)
+        {
+            return null;
+        }
+
+        return new TenantKeyPlan(key.Name, context);
     }
 
     private static (InvocationExpressionSyntax Call, KeyLookup Lookup)? Find(DocumentEdit edit, Diagnostic diagnostic, CancellationToken cancellationToken)
@@ -119,10 +134,8 @@ public sealed class MissingOwnershipCheckCodeFixProvider : BatchCodeFixProvider
         return (call, lookup);
     }
 
-    private static string? TenantKeyName(DocumentEdit edit, KeyLookup lookup) => edit.Model.Classify(lookup.Entity).TenantKey?.Name;
-
     /// <summary>The node to replace and its scoped replacement; null when the lookup cannot be rewritten safely.</summary>
-    private static Rewritten? Rewrite(DocumentEdit edit, InvocationExpressionSyntax call, KeyLookup lookup, string tenantKey, CompanyContextAccess context, CancellationToken cancellationToken)
+    private static Rewritten? Rewrite(DocumentEdit edit, InvocationExpressionSyntax call, KeyLookup lookup, TenantKeyPlan plan, CancellationToken cancellationToken)
     {
         if (lookup.Kind == KeyLookupKind.KeyPredicate)
         {
@@ -133,7 +146,7 @@ public sealed class MissingOwnershipCheckCodeFixProvider : BatchCodeFixProvider
             }
 
             var parameterName = lookup.KeyPredicate.Symbol.Parameters[0].Name;
-            var scoped = BinaryExpression(SyntaxKind.LogicalAndExpression, body.WithoutTrivia(), TenantCondition(parameterName, tenantKey, context));
+            var scoped = BinaryExpression(SyntaxKind.LogicalAndExpression, body.WithoutTrivia(), TenantCondition(parameterName, plan));
             return new Rewritten(lambda, lambda.WithExpressionBody(scoped), null);
         }
 
@@ -174,7 +187,7 @@ public sealed class MissingOwnershipCheckCodeFixProvider : BatchCodeFixProvider
             BinaryExpression(
                 SyntaxKind.LogicalAndExpression,
                 BinaryExpression(SyntaxKind.EqualsExpression, QueryRewrite.Member(parameter, keyProperty.Name), keyValue.WithoutTrivia()),
-                TenantCondition(parameter, tenantKey, context)));
+                TenantCondition(parameter, plan)));
         var arguments = SeparatedList(cancellation is null
             ? new[] { Argument(predicate) }
             : new[] { Argument(predicate), Argument(cancellation.WithoutTrivia()) });
@@ -261,11 +274,11 @@ public sealed class MissingOwnershipCheckCodeFixProvider : BatchCodeFixProvider
     /// After <c>var x = load;</c>: <c>if (x is not null &amp;&amp; x.CompanyId != ctx.CompanyId) throw new UnauthorizedAccessException(...);</c>.
     /// A missing row keeps its existing handling; a row of another company fails loudly instead of being used.
     /// </summary>
-    private static void InsertGuard(DocumentEdit edit, InvocationExpressionSyntax call, KeyLookup lookup, string tenantKey, CompanyContextAccess context)
+    private static void InsertGuard(DocumentEdit edit, InvocationExpressionSyntax call, KeyLookup lookup, TenantKeyPlan plan)
     {
         var statement = LoadStatement(call)!;
         var variable = statement.Declaration.Variables[0].Identifier.ValueText;
-        ExpressionSyntax condition = TenantCondition(variable, tenantKey, context, SyntaxKind.NotEqualsExpression);
+        ExpressionSyntax condition = TenantCondition(variable, plan, SyntaxKind.NotEqualsExpression);
         if (lookup.Call.TargetMethod.Name.Contains("OrDefault") || lookup.Kind != KeyLookupKind.KeyPredicate)
         {
             condition = BinaryExpression(
@@ -274,7 +287,7 @@ public sealed class MissingOwnershipCheckCodeFixProvider : BatchCodeFixProvider
                 condition);
         }
 
-        var exception = QueryRewrite.NewException("System.UnauthorizedAccessException", $"The {lookup.Entity.Name} does not belong to the current company.");
+        var exception = QueryRewrite.NewException(edit, call, "System.UnauthorizedAccessException", $"The {lookup.Entity.Name} does not belong to the current company.");
         var guard = IfStatement(condition, Block(ThrowStatement(exception))).WithAdditionalAnnotations(Formatter.Annotation);
 
         // The block may receive several checks under Fix All: find the load again by an annotation, not by position.
@@ -289,8 +302,22 @@ public sealed class MissingOwnershipCheckCodeFixProvider : BatchCodeFixProvider
     }
 
     /// <summary><c>e.CompanyId == ctx.CompanyId</c> (or <c>!=</c>).</summary>
-    private static BinaryExpressionSyntax TenantCondition(string instance, string tenantKey, CompanyContextAccess context, SyntaxKind kind = SyntaxKind.EqualsExpression) =>
-        BinaryExpression(kind, QueryRewrite.Member(instance, tenantKey), context.TenantKeyExpression());
+    private static BinaryExpressionSyntax TenantCondition(string instance, TenantKeyPlan plan, SyntaxKind kind = SyntaxKind.EqualsExpression) =>
+        BinaryExpression(kind, QueryRewrite.Member(instance, plan.TenantKey), plan.Context.TenantKeyExpression());
+
+    private sealed class TenantKeyPlan
+    {
+        public TenantKeyPlan(string tenantKey, CompanyContextAccess context)
+        {
+            TenantKey = tenantKey;
+            Context = context;
+        }
+
+        /// <summary>The entity's tenant-key property (<c>CompanyId</c>).</summary>
+        public string TenantKey { get; }
+
+        public CompanyContextAccess Context { get; }
+    }
 
     private readonly struct Import
     {

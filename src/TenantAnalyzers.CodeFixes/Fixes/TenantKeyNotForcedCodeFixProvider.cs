@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
@@ -14,8 +15,9 @@ namespace TenantAnalyzers.CodeFixes.Fixes;
 
 /// <summary>
 /// TI0004 fix: set the tenant key from the company context in the object initializer (<c>CompanyId = _companyContext.CompanyId</c>),
-/// creating the initializer when there is none and injecting the context when the type has none. Not offered when the key
-/// cannot be set there (no accessible setter) or the context's key does not convert to the key's type.
+/// creating the initializer when there is none and injecting the context when the type has none (a minimal-API handler
+/// gets it as a parameter). A nullable context member is used fail-secure: <c>CompanyId = ctx.CompanyId ?? throw ...</c>.
+/// Not offered when the key cannot be set there (no accessible setter) or the context's key does not convert to the key's type.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(TenantKeyNotForcedCodeFixProvider)), Shared]
 public sealed class TenantKeyNotForcedCodeFixProvider : BatchCodeFixProvider
@@ -24,12 +26,12 @@ public sealed class TenantKeyNotForcedCodeFixProvider : BatchCodeFixProvider
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.TenantKeyNotForced);
 
-    private protected override ImmutableArray<FixAction> GetActions(DocumentEdit edit, Diagnostic diagnostic, CancellationToken cancellationToken)
+    private protected override async Task<ImmutableArray<FixAction>> GetActionsAsync(DocumentEdit edit, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         var creation = FindCreation(edit, diagnostic);
         if (creation is null
             || diagnostic.Properties.ContainsKey(Rules.TenantKeyNotForcedAnalyzer.StubProperty)
-            || Plan(edit, creation, queueInjection: false, cancellationToken) is not { } plan)
+            || await PlanAsync(edit, creation, cancellationToken).ConfigureAwait(false) is not { } plan)
         {
             return ImmutableArray<FixAction>.Empty;
         }
@@ -37,17 +39,18 @@ public sealed class TenantKeyNotForcedCodeFixProvider : BatchCodeFixProvider
         return ImmutableArray.Create(new FixAction($"Set '{plan.Key}' from the company context", SetTenantKeyKey));
     }
 
-    private protected override bool TryFix(DocumentEdit edit, Diagnostic diagnostic, string equivalenceKey, CancellationToken cancellationToken)
+    private protected override async Task<bool> TryFixAsync(DocumentEdit edit, Diagnostic diagnostic, string equivalenceKey, CancellationToken cancellationToken)
     {
         var creation = FindCreation(edit, diagnostic);
         if (equivalenceKey != SetTenantKeyKey
             || creation is null
             || diagnostic.Properties.ContainsKey(Rules.TenantKeyNotForcedAnalyzer.StubProperty)
-            || Plan(edit, creation, queueInjection: true, cancellationToken) is not { } plan)
+            || await PlanAsync(edit, creation, cancellationToken).ConfigureAwait(false) is not { } plan)
         {
             return false;
         }
 
+        edit.Use(plan.Context);
         var assignment = AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, IdentifierName(plan.Key), plan.Value).NormalizeWhitespace();
         edit.Replace(creation, current => AddToInitializer((BaseObjectCreationExpressionSyntax)current, assignment));
         return true;
@@ -56,24 +59,18 @@ public sealed class TenantKeyNotForcedCodeFixProvider : BatchCodeFixProvider
     private static BaseObjectCreationExpressionSyntax? FindCreation(DocumentEdit edit, Diagnostic diagnostic) =>
         edit.Root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>();
 
-    private static (string Key, ExpressionSyntax Value)? Plan(DocumentEdit edit, BaseObjectCreationExpressionSyntax creation, bool queueInjection, CancellationToken cancellationToken)
+    private static async Task<(string Key, ExpressionSyntax Value, CompanyContextAccess Context)?> PlanAsync(DocumentEdit edit, BaseObjectCreationExpressionSyntax creation, CancellationToken cancellationToken)
     {
         var type = edit.SemanticModel.GetTypeInfo(creation, cancellationToken).Type;
         if (edit.Model.Classify(type).TenantKey is not { SetMethod: { } setter } key
-            || !edit.SemanticModel.IsAccessible(creation.SpanStart, setter))
+            || !edit.SemanticModel.IsAccessible(creation.SpanStart, setter)
+            || await edit.ContextAsync(creation, key.Name, cancellationToken).ConfigureAwait(false) is not { } context
+            || ContextKeyValue.Value(edit, context, key.Type, creation, cancellationToken) is not { } value)
         {
             return null;
         }
 
-        var access = queueInjection
-            ? edit.ContextAt(creation, key.Name, cancellationToken)
-            : CompanyContextAccess.Resolve(edit.SemanticModel, edit.Model, creation, key.Name, cancellationToken);
-        if (access is null || !ContextKeyValue.Fits(edit.SemanticModel.Compilation, access.ContextType, access.ContextMember, key.Type))
-        {
-            return null;
-        }
-
-        return (key.Name, access.TenantKeyExpression());
+        return (key.Name, value, context);
     }
 
     /// <summary>Appends the assignment to the initializer in its own layout (one line, or one member per line with or without a trailing comma).</summary>

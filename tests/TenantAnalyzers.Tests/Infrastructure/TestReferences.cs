@@ -28,6 +28,7 @@ public static class TestReferences
     {
         EfCore10 = Net10.AddPackages([new PackageIdentity("Microsoft.EntityFrameworkCore", "10.0.15")]);
         AspNetCore10 = EfCore10.AddPackages([new PackageIdentity("Microsoft.AspNetCore.App.Ref", "10.0.12")]);
+        AspNetCore10WithSqlite = AspNetCore10.AddPackages([new PackageIdentity("Microsoft.EntityFrameworkCore.Sqlite", "10.0.15")]);
         EfCore10WithXunit = EfCore10.AddPackages([new PackageIdentity("xunit.extensibility.core", "2.9.3")]);
         EfCore8 = Net8.AddPackages([new PackageIdentity("Microsoft.EntityFrameworkCore", "8.0.34")]);
         NoEntityFramework = Net10;
@@ -37,6 +38,7 @@ public static class TestReferences
             WarmUpProgram.RunInChildProcess();
             Require(EfCore10, "Microsoft.EntityFrameworkCore.dll");
             Require(AspNetCore10, "Microsoft.AspNetCore.Mvc.Core.dll");
+            Require(AspNetCore10WithSqlite, "Microsoft.EntityFrameworkCore.Sqlite.dll");
             Require(EfCore10WithXunit, "xunit.core.dll");
             Require(EfCore8, "Microsoft.EntityFrameworkCore.dll");
         }
@@ -48,6 +50,9 @@ public static class TestReferences
     /// <summary>.NET 10 with EF Core 10 and ASP.NET Core (controllers, minimal APIs): the entry points of TI0005.</summary>
     public static ReferenceAssemblies AspNetCore10 { get; }
 
+    /// <summary>ASP.NET Core and EF Core 10 with SQLite: what the booking samples compile against.</summary>
+    public static ReferenceAssemblies AspNetCore10WithSqlite { get; }
+
     /// <summary>EF Core 10 in a test project (xunit referenced): the rules skip test projects.</summary>
     public static ReferenceAssemblies EfCore10WithXunit { get; }
 
@@ -58,7 +63,7 @@ public static class TestReferences
     public static ReferenceAssemblies NoEntityFramework { get; }
 
     /// <summary>Every set, in the order the warm-up resolves them.</summary>
-    internal static IEnumerable<ReferenceAssemblies> All => [Net10, EfCore10, AspNetCore10, EfCore10WithXunit, Net8, EfCore8];
+    internal static IEnumerable<ReferenceAssemblies> All => [Net10, EfCore10, AspNetCore10, AspNetCore10WithSqlite, EfCore10WithXunit, Net8, EfCore8];
 
     private static void Require(ReferenceAssemblies set, string assemblyFileName)
     {
