@@ -39,7 +39,7 @@ internal sealed class TenantModel
         Options = options;
         Ef = EfSymbols.Resolve(compilation);
         GeneratedCode = new GeneratedCodeFilter(compilation);
-        CrossTenantScope = new CrossTenantScope(CrossTenant);
+        CrossTenantScope = new CrossTenantScope(CrossTenant, new PlatformScope(compilation, options));
         _filters = new Lazy<QueryFilterMap>(() => QueryFilterMap.Discover(this, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
