@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using TenantAnalyzers.Scanning;
 
 namespace TenantAnalyzers.Authorization;
 

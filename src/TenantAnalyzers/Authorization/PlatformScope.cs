@@ -3,22 +3,9 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using TenantAnalyzers.Model;
+using TenantAnalyzers.Scanning;
 
 namespace TenantAnalyzers.Authorization;
-
-/// <summary>A condition the code's path depends on: the code only runs when <see cref="Condition"/> is <see cref="Value"/>.</summary>
-internal readonly struct PathCondition
-{
-    public PathCondition(ExpressionSyntax condition, bool value)
-    {
-        Condition = condition;
-        Value = value;
-    }
-
-    public ExpressionSyntax Condition { get; }
-
-    public bool Value { get; }
-}
 
 /// <summary>
 /// Code that only platform operators can reach (spec §2, "Platform scope"): authorization attributes on the member, its

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -27,6 +28,7 @@ internal sealed class EntryPoints
     private readonly Lazy<AspNetSymbols> _aspNet;
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _methods = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<SyntaxTree, HashSet<IMethodSymbol>> _methodGroupHandlers = new();
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> _boundRequestTypes = new(SymbolEqualityComparer.Default);
 
     public EntryPoints(TenantModel model)
     {
@@ -34,7 +36,13 @@ internal sealed class EntryPoints
         var compilation = model.Compilation;
         // Resolved on the first candidate, not at compilation start: the IDE starts a compilation per request.
         _aspNet = new Lazy<AspNetSymbols>(() => new AspNetSymbols(compilation), LazyThreadSafetyMode.PublicationOnly);
+        Identity = new CallerIdentity(model);
     }
+
+    public TenantModel Model => _model;
+
+    /// <summary>The caller's claims, user and current-user services (see <see cref="CallerIdentity"/>).</summary>
+    public CallerIdentity Identity { get; }
 
     /// <summary>The cheap syntax test for a minimal-API registration.</summary>
     public static bool IsMapMethodName(string? name) => name is not null && Array.IndexOf(MapMethodNames, name) >= 0;
@@ -64,6 +72,159 @@ internal sealed class EntryPoints
         }
 
         return IsRequestModelName(named.Name);
+    }
+
+    /// <summary>
+    /// A request model (<see cref="IsRequestType"/>) that an entry point binds: the type of a request-bound parameter of a
+    /// controller action, minimal-API handler or page handler, or of a <c>[BindProperty]</c> property, somewhere in the
+    /// compilation. Such an object carries the caller's input wherever it travels — into a service, or to the MediatR
+    /// handler a controller sends it to; one a background job builds from an entity does not. Found by a search of the
+    /// files' text for the type's name, binding only the declarations that name it; cached per type.
+    /// </summary>
+    public bool IsBoundRequestType(ITypeSymbol type, CancellationToken cancellationToken)
+    {
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            type = nullable.TypeArguments[0];
+        }
+
+        if (!IsRequestType(type))
+        {
+            return false;
+        }
+
+        if (_boundRequestTypes.TryGetValue(type, out var bound))
+        {
+            return bound;
+        }
+
+        bound = IsBoundAnywhere((INamedTypeSymbol)type, cancellationToken);
+        _boundRequestTypes.TryAdd(type, bound);
+        return bound;
+    }
+
+    private bool IsBoundAnywhere(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        var scan = new IdentifierScan(type.Name);
+        foreach (var tree in _model.Compilation.SyntaxTrees)
+        {
+            SemanticModel? semanticModel = null;
+            foreach (var token in scan.FindAll(tree, null, cancellationToken))
+            {
+                var declaration = DeclarationTyped(token);
+                if (declaration is null)
+                {
+                    continue;
+                }
+
+                semanticModel ??= _model.Compilation.GetSemanticModel(tree);
+                var declared = semanticModel.GetDeclaredSymbol(declaration, cancellationToken);
+                var bound = declared switch
+                {
+                    IParameterSymbol parameter => IsSameType(parameter.Type, type) && IsRequestInput(parameter, semanticModel, cancellationToken),
+                    IPropertySymbol property => IsSameType(property.Type, type) && IsBoundProperty(property),
+                    _ => false,
+                };
+
+                if (bound)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The parameter or property whose declared type is the name at <paramref name="token"/>.</summary>
+    private static SyntaxNode? DeclarationTyped(SyntaxToken token)
+    {
+        SyntaxNode? type = token.Parent;
+        while (type?.Parent is QualifiedNameSyntax or AliasQualifiedNameSyntax or NullableTypeSyntax)
+        {
+            type = type.Parent;
+        }
+
+        return type?.Parent switch
+        {
+            ParameterSyntax parameter when parameter.Type == type => parameter,
+            PropertyDeclarationSyntax property when property.Type == type => property,
+            _ => null,
+        };
+    }
+
+    private static bool IsSameType(ITypeSymbol declared, ITypeSymbol type)
+    {
+        if (declared is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            declared = nullable.TypeArguments[0];
+        }
+
+        return SymbolEqualityComparer.Default.Equals(declared.OriginalDefinition, type.OriginalDefinition);
+    }
+
+    /// <summary>A property model binding fills from the request: <c>[BindProperty]</c>, or any public settable property of a <c>[BindProperties]</c> type.</summary>
+    public bool IsBoundProperty(IPropertySymbol property) =>
+        HasAttribute(property, _aspNet.Value.BindPropertyAttribute)
+        || (property.DeclaredAccessibility == Accessibility.Public && property.SetMethod is not null && property.ContainingType is { } type
+            && HasAttribute(type, _aspNet.Value.BindPropertiesAttribute));
+
+    /// <summary>
+    /// A value read from the request itself, wherever the code runs: an indexer of the headers, query string, form,
+    /// cookies or route values (<c>Request.Headers["X-Tenant-Id"]</c>, <c>HttpContext.Request.Query["tenant"]</c>,
+    /// <c>RouteData.Values["tenantId"]</c>), <c>GetRouteValue("tenantId")</c>, and <c>ToString()</c> or <c>First()</c> of one.
+    /// Returns how it is read, for the message; null for anything else.
+    /// </summary>
+    public string? RequestRead(IOperation operation)
+    {
+        switch (operation)
+        {
+            case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } instance } when IsRequestCollection(instance.Type):
+                return Describe(operation);
+            case IInvocationOperation { TargetMethod.Name: "GetRouteValue" } when FrameworkApi.Declares(((IInvocationOperation)operation).TargetMethod):
+                return Describe(operation);
+            case IInvocationOperation { TargetMethod.Name: "ToString" or "First" or "FirstOrDefault" or "Single" or "SingleOrDefault" or "Last" or "LastOrDefault" } call
+                when QueryChainSource(call) is { } source:
+                return RequestRead(source);
+            default:
+                return null;
+        }
+    }
+
+    private static IOperation? QueryChainSource(IInvocationOperation call)
+    {
+        var source = call.Instance ?? (call.TargetMethod.IsExtensionMethod && call.Arguments.Length > 0 ? call.Arguments[0].Value : null);
+        while (source is IConversionOperation conversion)
+        {
+            source = conversion.Operand;
+        }
+
+        return source;
+    }
+
+    private bool IsRequestCollection(ITypeSymbol? type)
+    {
+        if (type is null)
+        {
+            return false;
+        }
+
+        var symbols = _aspNet.Value;
+        foreach (var collection in symbols.RequestCollections)
+        {
+            if (SymbolEqualityComparer.Default.Equals(type, collection) || type.AllInterfaces.Contains(collection, SymbolEqualityComparer.Default))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Describe(IOperation operation)
+    {
+        var text = operation.Syntax.ToString();
+        return text.Length <= 80 ? text : text.Substring(0, 77) + "...";
     }
 
     /// <summary>The naming convention of request models: <c>...Request</c>, <c>...Dto</c>, <c>...Command</c>, ...</summary>
@@ -106,6 +267,11 @@ internal sealed class EntryPoints
         if (IsController(type))
         {
             return !method.IsStatic && !HasAttribute(method, _aspNet.Value.NonActionAttribute);
+        }
+
+        if (IsPageHandler(method, type))
+        {
+            return true;
         }
 
         var options = _model.Options;
@@ -158,6 +324,26 @@ internal sealed class EntryPoints
         for (var current = type; current is not null; current = current.BaseType)
         {
             if (SymbolEqualityComparer.Default.Equals(current, _aspNet.Value.ControllerBase) || HasAttribute(current, _aspNet.Value.ApiControllerAttribute))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A Razor Pages handler: <c>OnGet</c>, <c>OnPostAsync</c>, <c>OnPostDelete</c>... of a <c>PageModel</c>.</summary>
+    private bool IsPageHandler(IMethodSymbol method, INamedTypeSymbol type)
+    {
+        if (method.IsStatic || !method.Name.StartsWith("On", StringComparison.Ordinal) || method.Name.Length < 5 || !char.IsUpper(method.Name[2])
+            || HasAttribute(method, _aspNet.Value.NonHandlerAttribute))
+        {
+            return false;
+        }
+
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, _aspNet.Value.PageModel))
             {
                 return true;
             }
@@ -360,7 +546,41 @@ internal sealed class EntryPoints
             EndpointRouteBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Routing.IEndpointRouteBuilder");
             FromServicesAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.FromServicesAttribute");
             FromKeyedServicesAttribute = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.FromKeyedServicesAttribute");
+            PageModel = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.RazorPages.PageModel");
+            NonHandlerAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.RazorPages.NonHandlerAttribute");
+            BindPropertyAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.BindPropertyAttribute");
+            BindPropertiesAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.BindPropertiesAttribute");
+            var collections = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
+            foreach (var name in RequestCollectionNames)
+            {
+                if (compilation.GetTypeByMetadataName(name) is { } collection)
+                {
+                    collections.Add(collection);
+                }
+            }
+
+            RequestCollections = collections.ToImmutable();
         }
+
+        /// <summary>What a request carries besides the bound parameters: headers, query string, form, cookies, route values.</summary>
+        private static readonly string[] RequestCollectionNames =
+        [
+            "Microsoft.AspNetCore.Http.IHeaderDictionary",
+            "Microsoft.AspNetCore.Http.IQueryCollection",
+            "Microsoft.AspNetCore.Http.IFormCollection",
+            "Microsoft.AspNetCore.Http.IRequestCookieCollection",
+            "Microsoft.AspNetCore.Routing.RouteValueDictionary",
+        ];
+
+        public INamedTypeSymbol? PageModel { get; }
+
+        public INamedTypeSymbol? NonHandlerAttribute { get; }
+
+        public INamedTypeSymbol? BindPropertyAttribute { get; }
+
+        public INamedTypeSymbol? BindPropertiesAttribute { get; }
+
+        public ImmutableArray<INamedTypeSymbol> RequestCollections { get; }
 
         public INamedTypeSymbol? ControllerBase { get; }
 

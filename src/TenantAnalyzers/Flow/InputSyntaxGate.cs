@@ -13,14 +13,18 @@ namespace TenantAnalyzers.Flow;
 
 /// <summary>
 /// The syntax test TI0005 runs before binding anything: could the value at this node be request input at all? Only
-/// inside something that looks like an entry point — a public method of a controller-like class, a lambda handed to a
-/// minimal-API <c>Map*</c> call, a method group handed to one in the same file, a type or method naming a configured
-/// <c>entry_points</c> type or attribute — or when the value reads a member of a parameter typed as a request model.
+/// inside something that looks like an entry point — a public method of a controller-like class or page model, a lambda
+/// handed to a minimal-API <c>Map*</c> call, a method group handed to one in the same file, a type or method naming a
+/// configured <c>entry_points</c> type or attribute — when the value reads a member of a parameter typed as a request
+/// model, or when the member names the request's headers, query, form, cookies or route values.
 /// A false positive here only costs a binding; a false negative would hide a finding, so the test is generous.
 /// </summary>
 internal sealed class InputSyntaxGate
 {
     private static readonly IdentifierScan MapCallNames = new(EntryPoints.MapMethodNames);
+
+    /// <summary>The names through which code reads the request itself: <c>Request.Headers[...]</c>, <c>RouteData.Values[...]</c>...</summary>
+    private static readonly IdentifierScan RequestDataNames = new(["Headers", "Query", "Form", "Cookies", "RouteValues", "RouteData", "GetRouteValue"]);
 
     private readonly TenantOptions _options;
     private readonly ConcurrentDictionary<SyntaxTree, HashSet<string>> _mappedMethodGroups = new();
@@ -31,7 +35,15 @@ internal sealed class InputSyntaxGate
     }
 
     public bool MayBeInput(SyntaxNode node, SyntaxNode value) =>
-        IsInsideEntryPointLike(node) || ReadsRequestModelParameter(value, node);
+        IsInsideEntryPointLike(node) || ReadsRequestModelParameter(value, node) || MentionsRequestData(node);
+
+    /// <summary>The member around <paramref name="node"/> names the request's headers, query, form, cookies or route values.</summary>
+    private static bool MentionsRequestData(SyntaxNode node)
+    {
+        var member = SyntaxScope.EnclosingMember(node);
+        return member is not CompilationUnitSyntax
+            && RequestDataNames.Any(node.SyntaxTree, member.Span, 0, static (_, _) => true, CancellationToken.None);
+    }
 
     private bool IsInsideEntryPointLike(SyntaxNode node)
     {
@@ -90,9 +102,10 @@ internal sealed class InputSyntaxGate
                 continue;
             }
 
-            // A controller base of the application (ApiControllerBase) or of MVC, or a configured entry point type.
+            // A controller base of the application (ApiControllerBase) or of MVC, a Razor Pages page model, or a
+            // configured entry point type.
             if (name.EndsWith("Controller", StringComparison.Ordinal) || name.EndsWith("ControllerBase", StringComparison.Ordinal)
-                || MatchesConfigured(name))
+                || name.EndsWith("PageModel", StringComparison.Ordinal) || MatchesConfigured(name))
             {
                 return true;
             }

@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
+using TenantAnalyzers.Flow;
 using TenantAnalyzers.Model;
 using TenantAnalyzers.Queries;
 using TenantAnalyzers.Scanning;
@@ -26,10 +27,11 @@ public sealed class FilterBypassAnalyzer : TenantRuleAnalyzer
             return;
         }
 
-        RegisterInvocationAction(start, model, BypassCall.CandidateNames(model.Options), (c, call) => AnalyzeInvocation(c, call, model));
+        var entryPoints = new EntryPoints(model);
+        RegisterInvocationAction(start, model, BypassCall.CandidateNames(model.Options), (c, call) => AnalyzeInvocation(c, call, model, entryPoints));
     }
 
-    private static void AnalyzeInvocation(CandidateContext context, InvocationExpressionSyntax syntax, TenantModel model)
+    private static void AnalyzeInvocation(CandidateContext context, InvocationExpressionSyntax syntax, TenantModel model, EntryPoints entryPoints)
     {
         // The secure shape, .IgnoreQueryFilters().Where(e => e.CompanyId == ...), is answered without binding the member.
         if (TenantPredicateSyntax.ChainIsTenantScoped(syntax, model)
@@ -55,8 +57,16 @@ public sealed class FilterBypassAnalyzer : TenantRuleAnalyzer
             return;
         }
 
+        // The same after-load check TI0003 accepts: one entity loaded past the filter, then compared with the caller's tenant.
+        if (LoadsOneEntity(chain.Terminal)
+            && OwnershipCheck.IsCheckedBeforeUse(chain.Terminal, model, new ValueOriginResolver(entryPoints, context.SemanticModel, context.CancellationToken)))
+        {
+            return;
+        }
+
         var member = context.GetContainingMember(syntax);
-        var justification = model.CrossTenantScope.Find(RuleIds.FilterBypass, syntax, member, context.SemanticModel, context.CancellationToken);
+        var justification = model.CrossTenantScope.Find(
+            RuleIds.FilterBypass, syntax, member, context.SemanticModel, context.CancellationToken, TenantPredicate.UnscopedPath(chain, model));
         var nameNode = SyntaxNames.GetInvokedNameNode(syntax)!;
         var location = Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(nameNode.SpanStart, syntax.Span.End));
         context.Report(
@@ -64,6 +74,11 @@ public sealed class FilterBypassAnalyzer : TenantRuleAnalyzer
             member,
             justification);
     }
+
+    private static bool LoadsOneEntity(IInvocationOperation terminal) => terminal.TargetMethod.Name is
+        "First" or "FirstOrDefault" or "Single" or "SingleOrDefault" or "Last" or "LastOrDefault"
+        or "FirstAsync" or "FirstOrDefaultAsync" or "SingleAsync" or "SingleOrDefaultAsync" or "LastAsync" or "LastOrDefaultAsync"
+        or "Find" or "FindAsync";
 
     /// <summary>Tenant-filtered data the query loads besides its root: <c>Include</c>/<c>ThenInclude</c> targets and projected navigations.</summary>
     private static ITypeSymbol? FindReachedFilteredType(QueryChain chain, TenantModel model)

@@ -28,10 +28,11 @@ public sealed class MissingOwnershipCheckAnalyzer : TenantRuleAnalyzer
             return;
         }
 
-        RegisterInvocationAction(start, model, KeyLookup.CandidateNames, (c, call) => AnalyzeInvocation(c, call, model));
+        var entryPoints = new EntryPoints(model);
+        RegisterInvocationAction(start, model, KeyLookup.CandidateNames, (c, call) => AnalyzeInvocation(c, call, model, entryPoints));
     }
 
-    private static void AnalyzeInvocation(CandidateContext context, InvocationExpressionSyntax syntax, TenantModel model)
+    private static void AnalyzeInvocation(CandidateContext context, InvocationExpressionSyntax syntax, TenantModel model, EntryPoints entryPoints)
     {
         var name = SyntaxNames.GetInvokedName(syntax);
         if ((name is not ("Find" or "FindAsync") && !SyntaxNames.ChainHasKeyEquality(syntax))
@@ -47,12 +48,16 @@ public sealed class MissingOwnershipCheckAnalyzer : TenantRuleAnalyzer
         }
 
         var member = context.GetContainingMember(syntax);
-        if (NonRequestCode.IsSeedCode(member) || OwnershipCheck.IsCheckedBeforeUse(call, model))
+        var resolver = new ValueOriginResolver(entryPoints, context.SemanticModel, context.CancellationToken);
+        if (NonRequestCode.IsSeedCode(member)
+            || IsOwnRow(lookup, resolver)
+            || OwnershipCheck.IsCheckedBeforeUse(call, model, resolver))
         {
             return;
         }
 
-        var justification = model.CrossTenantScope.Find(RuleIds.MissingOwnershipCheck, syntax, member, context.SemanticModel, context.CancellationToken);
+        System.Collections.Generic.IReadOnlyList<PathCondition>? path = lookup.Chain is { } query ? TenantPredicate.UnscopedPath(query, model) : null;
+        var justification = model.CrossTenantScope.Find(RuleIds.MissingOwnershipCheck, syntax, member, context.SemanticModel, context.CancellationToken, path);
 
         var nameNode = SyntaxNames.GetInvokedNameNode(syntax)!;
         var location = Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(nameNode.SpanStart, syntax.Span.End));
@@ -61,6 +66,16 @@ public sealed class MissingOwnershipCheckAnalyzer : TenantRuleAnalyzer
             member,
             justification);
     }
+
+    /// <summary>
+    /// A row the caller may load whatever its owner: keyed by the caller's own user id (loading yourself: the user or
+    /// profile of <c>ClaimTypes.NameIdentifier</c>, <c>UserManager.GetUserId(User)</c>, a current-user service's
+    /// <c>UserId</c>), by the tenant context itself, or by an id read off a row loaded through a tenant-scoped query (the
+    /// tenant's own data points at it).
+    /// </summary>
+    private static bool IsOwnRow(KeyLookup lookup, ValueOriginResolver resolver) =>
+        lookup.KeyValue() is { } key
+        && resolver.Of(key).Kind is ValueOriginKind.CallerUserId or ValueOriginKind.Context or ValueOriginKind.TenantData;
 
     /// <summary>
     /// The tenant filter applies when the type is tenant-filtered and the query does not bypass it. <c>Find</c> has no

@@ -1,0 +1,339 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using TenantAnalyzers.Model;
+
+namespace TenantAnalyzers.Flow;
+
+/// <summary>
+/// The caller's identity as code reads it: claims of the principal, ASP.NET Core Identity's user of the request, a
+/// current-user service, and the project's helpers that return one of them. A claim named by <c>tenant_claims</c> is the
+/// tenant context; the name-identifier, <c>sub</c> and other user-id claims are the caller's own id; any other claim is
+/// just a claim (not the context).
+/// </summary>
+/// <remarks>
+/// Claim reads: <c>principal.FindFirst(type)?.Value</c>, <c>principal.FindFirstValue(type)</c>,
+/// <c>principal.Claims.First(c =&gt; c.Type == type).Value</c> (also <c>FirstOrDefault</c>/<c>Single</c>/<c>Where(...)</c>
+/// and <c>Select(c =&gt; c.Value)</c>), on a <c>ClaimsPrincipal</c> or <c>ClaimsIdentity</c>; the claim type must be a
+/// constant. Identity: <c>UserManager.GetUserId(principal)</c> (the caller's id), <c>GetUserAsync(principal)</c> (the
+/// caller's user, whose tenant key is the context). Helpers: a method or property of the project whose value (its expression
+/// body or single <c>return</c>, an interface member through its implementations) is one of these, read in source at most
+/// two members deep and cached for the compilation; a member named <c>UserId</c> or like a tenant key of a type whose name
+/// contains <c>CurrentUser</c> whose body cannot be read.
+/// </remarks>
+internal sealed class CallerIdentity
+{
+    private const int MaxHelperDepth = 3;
+    private const int MaxImplementations = 4;
+
+    /// <summary>Claim types of the caller's user id, compared loosely by their last segment.</summary>
+    private static readonly ImmutableArray<string> UserIdClaims =
+        ImmutableArray.Create("nameidentifier", "nameid", "sub", "userid", "uid", "oid", "objectidentifier");
+
+    private readonly TenantModel _model;
+    private readonly ImmutableArray<string> _tenantClaims;
+    private readonly Lazy<INamedTypeSymbol?> _claim;
+    private readonly Lazy<INamedTypeSymbol?> _userManager;
+    private readonly ConcurrentDictionary<ISymbol, ValueOriginKind> _helpers = new(SymbolEqualityComparer.Default);
+
+    /// <summary>How many helper bodies deep the current thread is reading.</summary>
+    [ThreadStatic]
+    private static int t_nesting;
+
+    public CallerIdentity(TenantModel model)
+    {
+        _model = model;
+        _tenantClaims = LooseName.NormalizeAll(model.Options.TenantClaims, LooseName.NormalizeClaimType);
+        var compilation = model.Compilation;
+        _claim = new(() => compilation.GetTypeByMetadataName("System.Security.Claims.Claim"), LazyThreadSafetyMode.PublicationOnly);
+        _userManager = new(() => compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Identity.UserManager`1"), LazyThreadSafetyMode.PublicationOnly);
+    }
+
+    /// <summary>The origin of an identity read; null when <paramref name="operation"/> is not one.</summary>
+    public ValueOrigin? Of(IOperation operation, ValueOriginResolver resolver)
+    {
+        switch (operation)
+        {
+            case IPropertyReferenceOperation { Property.Name: "Value", Instance: { } claim } when IsClaim(claim.Type):
+                return ClaimTypeOf(claim) is { } type ? Classify(type) : ValueOrigin.Unknown;
+            case IInvocationOperation call:
+                return OfCall(call, resolver);
+            case IPropertyReferenceOperation property when !property.Property.IsStatic:
+                return OfHelper(property.Property, resolver);
+            default:
+                return null;
+        }
+    }
+
+    private ValueOrigin? OfCall(IInvocationOperation call, ValueOriginResolver resolver)
+    {
+        var method = call.TargetMethod.ReducedFrom ?? call.TargetMethod;
+        switch (method.Name)
+        {
+            case "FindFirstValue" when ClaimTypeArgument(call) is { } type:
+                return Classify(type);
+            case "FirstOrDefault" or "First" or "SingleOrDefault" or "Single" or "LastOrDefault" or "Last" when IsClaimSequenceValue(call):
+                return ClaimTypeOfSequence(call) is { } queried ? Classify(queried) : ValueOrigin.Unknown;
+            case "GetUserId" when IsUserManager(method.ContainingType):
+                return ValueOrigin.CallerUserId;
+            case "GetUserAsync" when IsUserManager(method.ContainingType):
+                return ValueOrigin.CallerUser;
+        }
+
+        return method.IsExtensionMethod || call.Instance is not null ? OfHelper(method, resolver) : null;
+    }
+
+    /// <summary>The claim type a <c>Claim</c>-valued expression reads: <c>FindFirst(type)</c>, or a claims query's <c>First(c =&gt; c.Type == type)</c>.</summary>
+    private string? ClaimTypeOf(IOperation claim)
+    {
+        claim = Unwrap(claim);
+        if (claim is IConditionalAccessInstanceOperation && ValueOriginResolver.ConditionalAccessReceiver(claim) is { } receiver)
+        {
+            claim = Unwrap(receiver);
+        }
+
+        return claim switch
+        {
+            IInvocationOperation { TargetMethod.Name: "FindFirst" } findFirst => ClaimTypeArgument(findFirst),
+            IInvocationOperation sequence => ClaimTypeOfSequence(sequence),
+            _ => null,
+        };
+    }
+
+    /// <summary>The constant claim type passed to <c>FindFirst</c>/<c>FindFirstValue</c>: the first string argument.</summary>
+    private static string? ClaimTypeArgument(IInvocationOperation call)
+    {
+        foreach (var argument in call.Arguments)
+        {
+            if (argument.Parameter?.Type.SpecialType == SpecialType.System_String)
+            {
+                return Unwrap(argument.Value).ConstantValue is { HasValue: true, Value: string type } ? type : null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary><c>principal.Claims.Where(...).Select(c =&gt; c.Value).FirstOrDefault()</c>: a query over claims whose result is a claim or its value.</summary>
+    private bool IsClaimSequenceValue(IInvocationOperation call) =>
+        call.Type?.SpecialType == SpecialType.System_String && _model.Ef.GetSequenceElementType(Source(call)?.Type) is { } element
+        && (IsClaim(element) || element.SpecialType == SpecialType.System_String);
+
+    /// <summary>The <c>c.Type == "..."</c> of the claims query below <paramref name="call"/> (its own predicate or a <c>Where</c>).</summary>
+    private string? ClaimTypeOfSequence(IInvocationOperation call)
+    {
+        for (IOperation? current = call; current is IInvocationOperation op; current = Source(op))
+        {
+            if (!_model.Ef.IsLinqOperator(op.TargetMethod.ReducedFrom ?? op.TargetMethod))
+            {
+                return null;
+            }
+
+            if (Queries.QueryChain.GetLambdaArgument(op) is { } lambda
+                && lambda.Symbol.Parameters.Length == 1
+                && IsClaim(lambda.Symbol.Parameters[0].Type)
+                && Queries.TenantPredicate.ReturnedValue(lambda) is { } body
+                && TypeComparedIn(body, lambda.Symbol.Parameters[0]) is { } type)
+            {
+                return type;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary><c>c.Type == "tenant_id"</c> (either side), or <c>... &amp;&amp; c.Type == ...</c>.</summary>
+    private static string? TypeComparedIn(IOperation body, IParameterSymbol claim)
+    {
+        body = Unwrap(body);
+        switch (body)
+        {
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } and:
+                return TypeComparedIn(and.LeftOperand, claim) ?? TypeComparedIn(and.RightOperand, claim);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals:
+                return IsClaimType(equals.LeftOperand, claim) ? Constant(equals.RightOperand)
+                    : IsClaimType(equals.RightOperand, claim) ? Constant(equals.LeftOperand)
+                    : null;
+            case IInvocationOperation { TargetMethod.Name: "Equals", Instance: { } instance, Arguments.Length: >= 1 } call when IsClaimType(instance, claim):
+                return Constant(call.Arguments[0].Value);
+            default:
+                return null;
+        }
+    }
+
+    private static bool IsClaimType(IOperation operation, IParameterSymbol claim) =>
+        Unwrap(operation) is IPropertyReferenceOperation { Property.Name: "Type", Instance: { } instance }
+        && Unwrap(instance) is IParameterReferenceOperation reference
+        && SymbolEqualityComparer.Default.Equals(reference.Parameter, claim);
+
+    private static string? Constant(IOperation operation) => Unwrap(operation).ConstantValue is { HasValue: true, Value: string text } ? text : null;
+
+    private ValueOrigin Classify(string claimType)
+    {
+        var normalized = LooseName.NormalizeClaimType(claimType);
+        if (LooseName.Contains(_tenantClaims, normalized))
+        {
+            return ValueOrigin.Context;
+        }
+
+        return LooseName.Contains(UserIdClaims, normalized) ? ValueOrigin.CallerUserId : ValueOrigin.OtherClaim;
+    }
+
+    /// <summary>
+    /// A method or property of the project whose value is an identity read: its own body, or for an interface member every
+    /// implementation's. A current-user service whose body is not at hand is judged by its member's name. The answer for
+    /// a member asked directly is cached for the compilation; members read inside another helper's body (at most
+    /// <see cref="MaxHelperDepth"/> deep) are answered afresh, so every answer is the same whichever is asked first.
+    /// </summary>
+    private ValueOrigin? OfHelper(ISymbol member, ValueOriginResolver resolver)
+    {
+        member = member.OriginalDefinition;
+        if (FrameworkApi.Declares(member))
+        {
+            return null;
+        }
+
+        ValueOriginKind kind;
+        if (t_nesting > 0)
+        {
+            kind = t_nesting >= MaxHelperDepth ? ValueOriginKind.Unknown : HelperKind(member, resolver);
+        }
+        else if (!_helpers.TryGetValue(member, out kind))
+        {
+            kind = HelperKind(member, resolver);
+            _helpers.TryAdd(member, kind);
+        }
+
+        return kind switch
+        {
+            ValueOriginKind.Context => ValueOrigin.Context,
+            ValueOriginKind.CallerUserId => ValueOrigin.CallerUserId,
+            ValueOriginKind.CallerUser => ValueOrigin.CallerUser,
+            ValueOriginKind.OtherClaim => ValueOrigin.OtherClaim,
+            _ => null,
+        };
+    }
+
+    private ValueOriginKind HelperKind(ISymbol member, ValueOriginResolver resolver)
+    {
+        t_nesting++;
+        try
+        {
+            var kind = ValueOriginKind.Unknown;
+            if (member.ContainingType is { TypeKind: TypeKind.Interface } contract)
+            {
+                kind = ImplementationsKind(member, contract, resolver);
+            }
+            else if (ReturnedValue(member) is { } returned)
+            {
+                var semanticModel = _model.Compilation.GetSemanticModel(returned.SyntaxTree);
+                var origin = resolver.ForBody(semanticModel).Of(semanticModel.GetOperation(returned));
+                kind = origin.Kind is ValueOriginKind.Context or ValueOriginKind.CallerUserId or ValueOriginKind.CallerUser or ValueOriginKind.OtherClaim
+                    ? origin.Kind
+                    : ValueOriginKind.Unknown;
+            }
+
+            if (kind == ValueOriginKind.Unknown && member.ContainingType?.Name.IndexOf("CurrentUser", StringComparison.Ordinal) >= 0)
+            {
+                kind = member.Name is "UserId" or "Id" ? ValueOriginKind.CallerUserId
+                    : _model.IsTenantKeyName(member.Name) ? ValueOriginKind.Context
+                    : ValueOriginKind.Unknown;
+            }
+
+            return kind;
+        }
+        finally
+        {
+            t_nesting--;
+        }
+    }
+
+    private ValueOriginKind ImplementationsKind(ISymbol member, INamedTypeSymbol contract, ValueOriginResolver resolver)
+    {
+        var kind = ValueOriginKind.Unknown;
+        var count = 0;
+        foreach (var candidate in _model.Compilation.GetSymbolsWithName(member.Name, SymbolFilter.Member))
+        {
+            if (candidate.ContainingType is not { } type
+                || !type.AllInterfaces.Contains(contract, SymbolEqualityComparer.Default)
+                || !SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(member), candidate))
+            {
+                continue;
+            }
+
+            var implemented = OfHelper(candidate, resolver)?.Kind ?? ValueOriginKind.Unknown;
+            if (++count > MaxImplementations || implemented == ValueOriginKind.Unknown || (kind != ValueOriginKind.Unknown && kind != implemented))
+            {
+                return ValueOriginKind.Unknown;
+            }
+
+            kind = implemented;
+        }
+
+        return kind;
+    }
+
+    /// <summary>The expression a property getter or method returns: its expression body, or the one <c>return</c> of its block.</summary>
+    private static ExpressionSyntax? ReturnedValue(ISymbol member)
+    {
+        if (member.DeclaringSyntaxReferences.Length != 1)
+        {
+            return null;
+        }
+
+        switch (member.DeclaringSyntaxReferences[0].GetSyntax())
+        {
+            case PropertyDeclarationSyntax { ExpressionBody: { } arrow }:
+                return arrow.Expression;
+            case PropertyDeclarationSyntax { AccessorList: { } accessors }:
+                foreach (var accessor in accessors.Accessors)
+                {
+                    if (accessor.Keyword.ValueText == "get")
+                    {
+                        return accessor.ExpressionBody?.Expression ?? SingleReturn(accessor.Body);
+                    }
+                }
+
+                return null;
+            case MethodDeclarationSyntax method:
+                return method.ExpressionBody?.Expression ?? SingleReturn(method.Body);
+            default:
+                return null;
+        }
+    }
+
+    private static ExpressionSyntax? SingleReturn(BlockSyntax? body) =>
+        body is { Statements.Count: 1 } && body.Statements[0] is ReturnStatementSyntax { Expression: { } returned } ? returned : null;
+
+    private bool IsClaim(ITypeSymbol? type) => type is not null && SymbolEqualityComparer.Default.Equals(type, _claim.Value);
+
+    private bool IsUserManager(INamedTypeSymbol? type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, _userManager.Value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static IOperation? Source(IInvocationOperation call) => Queries.QueryChain.GetSource(call);
+
+    private static IOperation Unwrap(IOperation operation)
+    {
+        while (operation is IConversionOperation or IParenthesizedOperation)
+        {
+            operation = operation is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operation).Operand;
+        }
+
+        return operation;
+    }
+}
