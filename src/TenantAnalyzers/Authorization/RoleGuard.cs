@@ -245,19 +245,19 @@ internal sealed class RoleGuard
         switch (member.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken))
         {
             case PropertyDeclarationSyntax { ExpressionBody: { } arrow }:
-                return arrow.Expression;
+                return Bare(arrow.Expression);
             case PropertyDeclarationSyntax { AccessorList: { } accessors }:
                 foreach (var accessor in accessors.Accessors)
                 {
                     if (accessor.IsKind(SyntaxKind.GetAccessorDeclaration))
                     {
-                        return accessor.ExpressionBody?.Expression ?? SingleReturn(accessor.Body);
+                        return Bare(accessor.ExpressionBody?.Expression ?? SingleReturn(accessor.Body));
                     }
                 }
 
                 return null;
             case MethodDeclarationSyntax method:
-                return method.ExpressionBody?.Expression ?? SingleReturn(method.Body);
+                return Bare(method.ExpressionBody?.Expression ?? SingleReturn(method.Body));
             default:
                 return null;
         }
@@ -265,6 +265,17 @@ internal sealed class RoleGuard
 
     private static ExpressionSyntax? SingleReturn(BlockSyntax? body) =>
         body is { Statements.Count: 1 } && body.Statements[0] is ReturnStatementSyntax { Expression: { } returned } ? returned : null;
+
+    /// <summary>Without <c>!</c> and parentheses, which have no operation of their own.</summary>
+    private static ExpressionSyntax? Bare(ExpressionSyntax? expression)
+    {
+        while (expression is ParenthesizedExpressionSyntax or PostfixUnaryExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.SuppressNullableWarningExpression })
+        {
+            expression = expression is ParenthesizedExpressionSyntax parenthesized ? parenthesized.Expression : ((PostfixUnaryExpressionSyntax)expression).Operand;
+        }
+
+        return expression;
+    }
 
     /// <summary>A local written once, by its initializer: <c>var isSuperAdmin = User.IsInRole("SuperAdmin");</c>.</summary>
     private string? LocalTest(ILocalReferenceOperation reference, int depth, CancellationToken cancellationToken)

@@ -367,7 +367,8 @@ internal sealed class EntryPoints
 
     /// <summary>
     /// Services, the company context and framework types (HttpContext, CancellationToken, ClaimsPrincipal) are not request
-    /// input; route and query values (primitives, strings, Guids, enums) and request/DTO objects are.
+    /// input; route and query values (primitives, strings, Guids, enums), collections of them, request/DTO objects and
+    /// anything marked <c>[FromRoute]</c>/<c>[FromQuery]</c>/<c>[FromBody]</c>/<c>[FromForm]</c>/<c>[FromHeader]</c> are.
     /// </summary>
     private bool IsBoundFromRequest(IParameterSymbol parameter)
     {
@@ -376,7 +377,32 @@ internal sealed class EntryPoints
             return false;
         }
 
-        var type = parameter.Type;
+        foreach (var source in _aspNet.Value.RequestBindingAttributes)
+        {
+            if (HasAttribute(parameter, source))
+            {
+                return true;
+            }
+        }
+
+        return IsBindableType(parameter.Type, depth: 0);
+    }
+
+    /// <summary>Values, request models and collections of either (<c>int[] ids</c>, <c>List&lt;Guid&gt;</c> from the query string).</summary>
+    private bool IsBindableType(ITypeSymbol type, int depth)
+    {
+        if (depth < 1 && type is IArrayTypeSymbol array)
+        {
+            return IsBindableType(array.ElementType, depth + 1);
+        }
+
+        if (depth < 1 && type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic
+            && generic.OriginalDefinition.SpecialType != SpecialType.System_Nullable_T
+            && _model.Ef.GetSequenceElementType(generic) is { } element)
+        {
+            return IsBindableType(element, depth + 1);
+        }
+
         if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
         {
             type = nullable.TypeArguments[0];
@@ -550,6 +576,16 @@ internal sealed class EntryPoints
             NonHandlerAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.RazorPages.NonHandlerAttribute");
             BindPropertyAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.BindPropertyAttribute");
             BindPropertiesAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.BindPropertiesAttribute");
+            var bindings = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
+            foreach (var name in RequestBindingNames)
+            {
+                if (compilation.GetTypeByMetadataName(name) is { } binding)
+                {
+                    bindings.Add(binding);
+                }
+            }
+
+            RequestBindingAttributes = bindings.ToImmutable();
             var collections = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
             foreach (var name in RequestCollectionNames)
             {
@@ -581,6 +617,18 @@ internal sealed class EntryPoints
         public INamedTypeSymbol? BindPropertiesAttribute { get; }
 
         public ImmutableArray<INamedTypeSymbol> RequestCollections { get; }
+
+        /// <summary>The attributes that bind a parameter from the request, whatever its type.</summary>
+        public ImmutableArray<INamedTypeSymbol> RequestBindingAttributes { get; }
+
+        private static readonly string[] RequestBindingNames =
+        [
+            "Microsoft.AspNetCore.Mvc.FromRouteAttribute",
+            "Microsoft.AspNetCore.Mvc.FromQueryAttribute",
+            "Microsoft.AspNetCore.Mvc.FromBodyAttribute",
+            "Microsoft.AspNetCore.Mvc.FromFormAttribute",
+            "Microsoft.AspNetCore.Mvc.FromHeaderAttribute",
+        ];
 
         public INamedTypeSymbol? ControllerBase { get; }
 

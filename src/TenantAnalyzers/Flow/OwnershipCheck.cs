@@ -70,8 +70,9 @@ internal static class OwnershipCheck
             return IsOwnershipCheck(reference, storage, model, resolver);
         }
 
-        // The value is never read after the load: nothing is used, nothing leaks.
-        return true;
+        // A local never read after the load: nothing is used, nothing leaks. A field or property outlives the member (a
+        // page model renders it): never checked here, it is used unchecked.
+        return storage is ILocalSymbol;
     }
 
     private static bool IsOwnershipCheck(IOperation reference, ISymbol storage, TenantModel model, ValueOriginResolver resolver)
