@@ -144,6 +144,9 @@ internal sealed class RoleGuard
         {
             case IAwaitOperation awaited:
                 return Implies(awaited.Operation, true, depth, cancellationToken);
+            case IConditionalAccessOperation access:
+                // principal?.IsInRole("SuperAdmin") is true only when the principal is there and in the role.
+                return Implies(access.WhenNotNull, true, depth, cancellationToken);
             case IInvocationOperation call:
                 return CallTest(call, depth, cancellationToken);
             case IPropertyReferenceOperation { Property.Name: "Succeeded", Instance: { } result } when AuthorizeAsyncPolicy(result) is { } policy:

@@ -179,6 +179,67 @@ internal sealed class InputSyntaxGate
         return names;
     }
 
+    /// <summary>
+    /// Could <paramref name="value"/> carry input through something other than a parameter or local: the request itself
+    /// (<c>Request</c>, <c>HttpContext</c>, <c>RouteData</c>), or a property of the enclosing type that model binding
+    /// fills (<c>[BindProperty]</c>, or any property of a <c>[BindProperties]</c> type)?
+    /// </summary>
+    public static bool ReadsRequestMember(SyntaxNode value)
+    {
+        TypeDeclarationSyntax? type = null;
+        foreach (var identifier in value.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
+        {
+            if (identifier.IsMissing || identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier)
+            {
+                continue;
+            }
+
+            var name = identifier.Identifier.ValueText;
+            if (name is "Request" or "HttpContext" or "RouteData")
+            {
+                return true;
+            }
+
+            type ??= identifier.FirstAncestorOrSelf<TypeDeclarationSyntax>();
+            if (type is not null && IsBoundPropertyName(type, name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsBoundPropertyName(TypeDeclarationSyntax type, string name)
+    {
+        var bindsAll = NamesAttribute(type.AttributeLists, "BindProperties");
+        foreach (var member in type.Members)
+        {
+            if (member is PropertyDeclarationSyntax property && property.Identifier.ValueText == name)
+            {
+                return bindsAll || NamesAttribute(property.AttributeLists, "BindProperty");
+            }
+        }
+
+        return false;
+    }
+
+    private static bool NamesAttribute(SyntaxList<AttributeListSyntax> attributeLists, string name)
+    {
+        foreach (var list in attributeLists)
+        {
+            foreach (var attribute in list.Attributes)
+            {
+                if (LastIdentifier(attribute.Name) is { } written && (written == name || written == name + "Attribute"))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary><c>request.CompanyId</c> where <c>request</c> is a parameter declared with a request-model type name.</summary>
     private static bool ReadsRequestModelParameter(SyntaxNode value, SyntaxNode position)
     {

@@ -85,7 +85,7 @@ public sealed class TenantIdFromInputAnalyzer : TenantRuleAnalyzer
     {
         if (!model.IsTenantKeyName(LastName(syntax.Left) ?? string.Empty)
             || !gate.MayBeInput(syntax, syntax.Right)
-            || !SyntaxScope.ReadsParameterOrLocal(syntax.Right, skipInnermostLambda: false, context.CancellationToken)
+            || !MayCarryInput(syntax.Right, skipInnermostLambda: false, context.CancellationToken)
             || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment)
         {
             return;
@@ -107,8 +107,8 @@ public sealed class TenantIdFromInputAnalyzer : TenantRuleAnalyzer
         if ((!IsKeyName(LastName(syntax.Left), model) && !IsKeyName(LastName(syntax.Right), model))
             || (!IsTenantKeyComparison(syntax, model) && !model.MayBeTenantRootSet(EnclosingQueryRootName(syntax)))
             || !gate.MayBeInput(syntax, syntax)
-            || !(SyntaxScope.ReadsParameterOrLocal(syntax.Left, skipInnermostLambda: true, context.CancellationToken)
-                || SyntaxScope.ReadsParameterOrLocal(syntax.Right, skipInnermostLambda: true, context.CancellationToken)))
+            || !(MayCarryInput(syntax.Left, skipInnermostLambda: true, context.CancellationToken)
+                || MayCarryInput(syntax.Right, skipInnermostLambda: true, context.CancellationToken)))
         {
             return;
         }
@@ -137,7 +137,7 @@ public sealed class TenantIdFromInputAnalyzer : TenantRuleAnalyzer
         if (SyntaxNames.GetInvokedName(syntax) is not ("Find" or "FindAsync")
             || !model.MayBeTenantRootSet(SyntaxNames.QueryRootName(syntax))
             || !gate.MayBeInput(syntax, syntax.ArgumentList)
-            || !SyntaxScope.ReadsParameterOrLocal(syntax.ArgumentList, skipInnermostLambda: false, context.CancellationToken)
+            || !MayCarryInput(syntax.ArgumentList, skipInnermostLambda: false, context.CancellationToken)
             || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation call)
         {
             return;
@@ -166,6 +166,13 @@ public sealed class TenantIdFromInputAnalyzer : TenantRuleAnalyzer
             }
         }
     }
+
+    /// <summary>
+    /// Input arrives through a parameter or local, the request itself or a bound property; never through a field
+    /// (<c>_companyContext</c>): the syntax test before binding.
+    /// </summary>
+    private static bool MayCarryInput(SyntaxNode value, bool skipInnermostLambda, System.Threading.CancellationToken cancellationToken) =>
+        SyntaxScope.ReadsParameterOrLocal(value, skipInnermostLambda, cancellationToken) || InputSyntaxGate.ReadsRequestMember(value);
 
     private static void ReportIfInput(CandidateContext context, TenantModel model, EntryPoints entryPoints, IOperation use, IOperation value, string target)
     {
