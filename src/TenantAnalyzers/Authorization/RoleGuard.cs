@@ -190,7 +190,10 @@ internal sealed class RoleGuard
         }
 
         member = member.OriginalDefinition;
-        if (_members.TryGetValue(member, out var cached))
+
+        // Only answers asked directly are cached: one read inside another member's body is cut at MaxDepth, and caching
+        // it would make the direct answer depend on which was asked first.
+        if (depth == 0 && _members.TryGetValue(member, out var cached))
         {
             return cached;
         }
@@ -209,7 +212,11 @@ internal sealed class RoleGuard
                     : null;
         }
 
-        _members.TryAdd(member, test);
+        if (depth == 0)
+        {
+            _members.TryAdd(member, test);
+        }
+
         return test;
     }
 

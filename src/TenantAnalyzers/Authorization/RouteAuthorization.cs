@@ -215,9 +215,18 @@ internal sealed class RouteAuthorization
         return verdict;
     }
 
-    /// <summary>A group handed in as a parameter: every call of the method must pass a platform-only group.</summary>
+    /// <summary>
+    /// A group handed in as a parameter: every call of the method must pass a platform-only group. Cached for the
+    /// parameter of the handler's own method only: a deeper answer is cut at <see cref="MaxDepth"/>, and caching it would
+    /// make the direct answer depend on which was asked first.
+    /// </summary>
     private Verdict Parameter(IParameterSymbol parameter, int depth, CancellationToken cancellationToken)
     {
+        if (depth > 1)
+        {
+            return CallSites(parameter, depth, cancellationToken);
+        }
+
         if (_parameters.TryGetValue(parameter, out var cached))
         {
             return cached;

@@ -17,6 +17,9 @@ namespace TenantAnalyzers.Flow;
 /// <c>b.CompanyId != ctx.CompanyId</c>, <c>b?.CompanyId == User.GetTenantId()</c>, or through a copy
 /// (<c>var owner = b.CompanyId;</c>, <c>b is { CompanyId: var c }</c>) that is compared so;</item>
 /// <item>its tenant key looked up in a set of allowed tenants (<c>allowedCompanyIds.Contains(b.CompanyId)</c>);</item>
+/// <item>another of its properties compared with the caller's own user id (<c>order.OwnerId != User.GetUserId()</c>: the
+/// row is the caller's own);</item>
+/// <item>the entity passed to resource-based authorization (<c>IAuthorizationService.AuthorizeAsync(User, entity, ...)</c>);</item>
 /// <item>the entity, or its tenant key, passed to a configured <c>ownership_guards</c> method, or such a method called on it.</item>
 /// </list>
 /// The value it is compared with must not be the caller's say-so: request input counts only once it was checked itself
@@ -83,6 +86,9 @@ internal static class OwnershipCheck
             case IPropertyReferenceOperation property when property.Instance == use && model.IsTenantKeyName(property.Property.Name):
                 return IsComparedOrGuarded(property, storage, model, resolver);
 
+            case IPropertyReferenceOperation property when property.Instance == use:
+                return IsComparedWithTheCaller(property, resolver);
+
             case IConditionalAccessOperation conditional when conditional.Operation == use
                 && conditional.WhenNotNull is IPropertyReferenceOperation { Instance: IConditionalAccessInstanceOperation } property
                 && model.IsTenantKeyName(property.Property.Name):
@@ -92,7 +98,7 @@ internal static class OwnershipCheck
                 return IsTenantKeyPattern(recursive, storage, model, resolver);
 
             case IArgumentOperation { Parent: IInvocationOperation invocation }:
-                return IsGuardMethod(invocation.TargetMethod, model);
+                return IsGuardMethod(invocation.TargetMethod, model) || IsResourceAuthorization(invocation.TargetMethod);
 
             case IInvocationOperation invocation when invocation.Instance == use:
                 return IsGuardMethod(invocation.TargetMethod, model);
@@ -101,6 +107,23 @@ internal static class OwnershipCheck
                 return false;
         }
     }
+
+    /// <summary>
+    /// <c>if (order.OwnerId != User.GetUserId()) return Forbid();</c>: the row is checked to be the caller's own, which
+    /// is stricter than the caller's tenant's.
+    /// </summary>
+    private static bool IsComparedWithTheCaller(IPropertyReferenceOperation property, ValueOriginResolver resolver)
+    {
+        var read = Climb(property);
+        return read.Parent is IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison
+            && resolver.Of(comparison.LeftOperand == read ? comparison.RightOperand : comparison.LeftOperand).Kind == ValueOriginKind.CallerUserId;
+    }
+
+    /// <summary>
+    /// <c>await _authorization.AuthorizeAsync(User, order, Operations.Read)</c>: resource-based authorization, ASP.NET
+    /// Core's own answer to "may this caller touch this row".
+    /// </summary>
+    private static bool IsResourceAuthorization(IMethodSymbol method) => (method.ReducedFrom ?? method).Name == "AuthorizeAsync";
 
     /// <summary>
     /// The tenant key read <paramref name="keyRead"/> is compared with a value that can vouch for the tenant, looked up in

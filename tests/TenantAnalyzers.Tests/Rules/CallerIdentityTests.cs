@@ -279,6 +279,33 @@ public sealed class CallerIdentityTests
         """));
 
     [Fact]
+    public Task A_row_checked_to_be_the_callers_own_or_passed_to_resource_authorization_is_checked() => VerifyAsync<MissingOwnershipCheckAnalyzer>(Controller("""
+                [HttpGet("users/{id}/a")]
+                public IActionResult A(string id)
+                {
+                    var user = _users.Users.Find(id);
+                    if (user is null || user.Id != User.GetUserId()) return Forbid();
+                    return Ok(user);
+                }
+
+                [HttpGet("audit/{id}/b")]
+                public async Task<IActionResult> B(int id, [FromServices] IAuthorizationService authorization)
+                {
+                    var entry = await _users.AuditEntries.FindAsync(id);
+                    if (!(await authorization.AuthorizeAsync(User, entry, "CanReadAudit")).Succeeded) return Forbid();
+                    return Ok(entry);
+                }
+
+                [HttpGet("users/{id}/c")]
+                public IActionResult C(string id)
+                {
+                    var user = _users.Users.{|TI0003:Find(id)|};
+                    if (user is null || user.DisplayName != User.FindFirstValue(ClaimTypes.Name)) return Forbid();
+                    return Ok(user);
+                }
+        """));
+
+    [Fact]
     public Task A_load_by_an_id_read_off_a_tenant_scoped_row_is_the_tenants_own_data() => VerifyAsync<MissingOwnershipCheckAnalyzer>(Controller("""
                 [HttpGet("appointments/{id}/audit")]
                 public async Task<IActionResult> Audit(int id)
