@@ -44,9 +44,12 @@ internal sealed class AuthorizeAttributeReader
     public AuthorizeAttributeReader(Compilation compilation)
     {
         _compilation = compilation;
-        _authorizeData = new(() => compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Authorization.IAuthorizeData"), LazyThreadSafetyMode.PublicationOnly);
-        _allowAnonymous = new(() => compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Authorization.IAllowAnonymous"), LazyThreadSafetyMode.PublicationOnly);
+        _authorizeData = new(() => Metadata(compilation, "IAuthorizeData"), LazyThreadSafetyMode.PublicationOnly);
+        _allowAnonymous = new(() => Metadata(compilation, "IAllowAnonymous"), LazyThreadSafetyMode.PublicationOnly);
     }
+
+    private static INamedTypeSymbol? Metadata(Compilation compilation, string name) =>
+        Model.ReferencedTypes.Find(compilation, "Microsoft.AspNetCore.Authorization." + name, "Microsoft.AspNetCore.Metadata", "Microsoft.AspNetCore.Authorization");
 
     /// <summary><c>[AllowAnonymous]</c> or any attribute implementing <c>IAllowAnonymous</c>: it lifts every authorization requirement.</summary>
     public bool IsAllowAnonymous(AttributeData attribute) =>

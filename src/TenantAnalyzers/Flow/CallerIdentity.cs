@@ -37,6 +37,7 @@ internal sealed class CallerIdentity
 
     private readonly TenantModel _model;
     private readonly ImmutableArray<string> _tenantClaims;
+    private readonly ImmutableArray<string> _helperWords;
     private readonly Lazy<INamedTypeSymbol?> _claim;
     private readonly Lazy<INamedTypeSymbol?> _userManager;
     private readonly ConcurrentDictionary<ISymbol, ValueOriginKind> _helpers = new(SymbolEqualityComparer.Default);
@@ -48,10 +49,21 @@ internal sealed class CallerIdentity
     public CallerIdentity(TenantModel model)
     {
         _model = model;
+        var words = new System.Collections.Generic.List<string> { "User", "Claim", "Principal", "Identity", "Tenant" };
+        foreach (var name in model.Options.TenantKeys.Concat(model.Options.TenantRoots))
+        {
+            words.Add(name.Substring(name.LastIndexOf('.') + 1));
+        }
+
+        _helperWords = words.ToImmutableArray();
         _tenantClaims = LooseName.NormalizeAll(model.Options.TenantClaims, LooseName.NormalizeClaimType);
         var compilation = model.Compilation;
-        _claim = new(() => compilation.GetTypeByMetadataName("System.Security.Claims.Claim"), LazyThreadSafetyMode.PublicationOnly);
-        _userManager = new(() => compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Identity.UserManager`1"), LazyThreadSafetyMode.PublicationOnly);
+        _claim = new(
+            () => ReferencedTypes.Find(compilation, "System.Security.Claims.Claim", "System.Security.Claims", "System.Private.CoreLib", "netstandard", "mscorlib"),
+            LazyThreadSafetyMode.PublicationOnly);
+        _userManager = new(
+            () => ReferencedTypes.Find(compilation, "Microsoft.AspNetCore.Identity.UserManager`1", "Microsoft.Extensions.Identity.Core"),
+            LazyThreadSafetyMode.PublicationOnly);
     }
 
     /// <summary>The origin of an identity read; null when <paramref name="operation"/> is not one.</summary>
@@ -193,7 +205,7 @@ internal sealed class CallerIdentity
     private ValueOrigin? OfHelper(ISymbol member, ValueOriginResolver resolver)
     {
         member = member.OriginalDefinition;
-        if (FrameworkApi.Declares(member))
+        if (!MayBeIdentityHelper(member))
         {
             return null;
         }
@@ -217,6 +229,30 @@ internal sealed class CallerIdentity
             ValueOriginKind.OtherClaim => ValueOrigin.OtherClaim,
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// The cheap test before a helper's body (or an interface's implementations) is read: a member of the project named
+    /// like what it would return (<c>GetTenantId</c>, <c>CompanyId</c>, <c>UserId</c>, <c>CurrentUser</c>, <c>Claims</c>,
+    /// <c>Principal</c>). An entity's auto-property has no body to read and costs a lookup; the answer is cached.
+    /// </summary>
+    private bool MayBeIdentityHelper(ISymbol member)
+    {
+        if (FrameworkApi.Declares(member) || member.ContainingType is null)
+        {
+            return false;
+        }
+
+        var name = member.Name;
+        foreach (var word in _helperWords)
+        {
+            if (name.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private ValueOriginKind HelperKind(ISymbol member, ValueOriginResolver resolver)

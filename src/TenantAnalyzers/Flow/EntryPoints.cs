@@ -561,51 +561,54 @@ internal sealed class EntryPoints
         return false;
     }
 
-    /// <summary>The ASP.NET Core types that define entry points and service parameters, by metadata name.</summary>
+    /// <summary>
+    /// The ASP.NET Core types that define entry points, request data and service parameters, by metadata name in the
+    /// assemblies of the shared framework that define them (<see cref="ReferencedTypes"/>).
+    /// </summary>
     private sealed class AspNetSymbols
     {
         public AspNetSymbols(Compilation compilation)
         {
-            ControllerBase = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerBase");
-            ApiControllerAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ApiControllerAttribute");
-            NonActionAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.NonActionAttribute");
-            EndpointRouteBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Routing.IEndpointRouteBuilder");
-            FromServicesAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.FromServicesAttribute");
-            FromKeyedServicesAttribute = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.FromKeyedServicesAttribute");
-            PageModel = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.RazorPages.PageModel");
-            NonHandlerAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.RazorPages.NonHandlerAttribute");
-            BindPropertyAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.BindPropertyAttribute");
-            BindPropertiesAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.BindPropertiesAttribute");
-            var bindings = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
-            foreach (var name in RequestBindingNames)
+            ControllerBase = Mvc(compilation, "ControllerBase");
+            ApiControllerAttribute = Mvc(compilation, "ApiControllerAttribute");
+            NonActionAttribute = Mvc(compilation, "NonActionAttribute");
+            EndpointRouteBuilder = ReferencedTypes.Find(compilation, "Microsoft.AspNetCore.Routing.IEndpointRouteBuilder", "Microsoft.AspNetCore.Routing");
+            FromServicesAttribute = Mvc(compilation, "FromServicesAttribute");
+            FromKeyedServicesAttribute = ReferencedTypes.Find(
+                compilation, "Microsoft.Extensions.DependencyInjection.FromKeyedServicesAttribute", "Microsoft.Extensions.DependencyInjection.Abstractions");
+            PageModel = ReferencedTypes.Find(compilation, "Microsoft.AspNetCore.Mvc.RazorPages.PageModel", "Microsoft.AspNetCore.Mvc.RazorPages");
+            NonHandlerAttribute = ReferencedTypes.Find(compilation, "Microsoft.AspNetCore.Mvc.RazorPages.NonHandlerAttribute", "Microsoft.AspNetCore.Mvc.RazorPages");
+            BindPropertyAttribute = Mvc(compilation, "BindPropertyAttribute");
+            BindPropertiesAttribute = Mvc(compilation, "BindPropertiesAttribute");
+            RequestBindingAttributes = Collect(compilation, RequestBindingNames);
+            RequestCollections = Collect(compilation, RequestCollectionNames);
+        }
+
+        private static INamedTypeSymbol? Mvc(Compilation compilation, string name) =>
+            ReferencedTypes.Find(compilation, "Microsoft.AspNetCore.Mvc." + name, "Microsoft.AspNetCore.Mvc.Core");
+
+        private static ImmutableArray<INamedTypeSymbol> Collect(Compilation compilation, (string Type, string Assembly)[] names)
+        {
+            var builder = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
+            foreach (var (type, assembly) in names)
             {
-                if (compilation.GetTypeByMetadataName(name) is { } binding)
+                if (ReferencedTypes.Find(compilation, type, assembly) is { } found)
                 {
-                    bindings.Add(binding);
+                    builder.Add(found);
                 }
             }
 
-            RequestBindingAttributes = bindings.ToImmutable();
-            var collections = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
-            foreach (var name in RequestCollectionNames)
-            {
-                if (compilation.GetTypeByMetadataName(name) is { } collection)
-                {
-                    collections.Add(collection);
-                }
-            }
-
-            RequestCollections = collections.ToImmutable();
+            return builder.ToImmutable();
         }
 
         /// <summary>What a request carries besides the bound parameters: headers, query string, form, cookies, route values.</summary>
-        private static readonly string[] RequestCollectionNames =
+        private static readonly (string Type, string Assembly)[] RequestCollectionNames =
         [
-            "Microsoft.AspNetCore.Http.IHeaderDictionary",
-            "Microsoft.AspNetCore.Http.IQueryCollection",
-            "Microsoft.AspNetCore.Http.IFormCollection",
-            "Microsoft.AspNetCore.Http.IRequestCookieCollection",
-            "Microsoft.AspNetCore.Routing.RouteValueDictionary",
+            ("Microsoft.AspNetCore.Http.IHeaderDictionary", "Microsoft.AspNetCore.Http.Features"),
+            ("Microsoft.AspNetCore.Http.IQueryCollection", "Microsoft.AspNetCore.Http.Features"),
+            ("Microsoft.AspNetCore.Http.IFormCollection", "Microsoft.AspNetCore.Http.Features"),
+            ("Microsoft.AspNetCore.Http.IRequestCookieCollection", "Microsoft.AspNetCore.Http.Features"),
+            ("Microsoft.AspNetCore.Routing.RouteValueDictionary", "Microsoft.AspNetCore.Http.Abstractions"),
         ];
 
         public INamedTypeSymbol? PageModel { get; }
@@ -621,13 +624,13 @@ internal sealed class EntryPoints
         /// <summary>The attributes that bind a parameter from the request, whatever its type.</summary>
         public ImmutableArray<INamedTypeSymbol> RequestBindingAttributes { get; }
 
-        private static readonly string[] RequestBindingNames =
+        private static readonly (string Type, string Assembly)[] RequestBindingNames =
         [
-            "Microsoft.AspNetCore.Mvc.FromRouteAttribute",
-            "Microsoft.AspNetCore.Mvc.FromQueryAttribute",
-            "Microsoft.AspNetCore.Mvc.FromBodyAttribute",
-            "Microsoft.AspNetCore.Mvc.FromFormAttribute",
-            "Microsoft.AspNetCore.Mvc.FromHeaderAttribute",
+            ("Microsoft.AspNetCore.Mvc.FromRouteAttribute", "Microsoft.AspNetCore.Mvc.Core"),
+            ("Microsoft.AspNetCore.Mvc.FromQueryAttribute", "Microsoft.AspNetCore.Mvc.Core"),
+            ("Microsoft.AspNetCore.Mvc.FromBodyAttribute", "Microsoft.AspNetCore.Mvc.Core"),
+            ("Microsoft.AspNetCore.Mvc.FromFormAttribute", "Microsoft.AspNetCore.Mvc.Core"),
+            ("Microsoft.AspNetCore.Mvc.FromHeaderAttribute", "Microsoft.AspNetCore.Mvc.Core"),
         ];
 
         public INamedTypeSymbol? ControllerBase { get; }

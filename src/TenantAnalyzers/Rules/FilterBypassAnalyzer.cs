@@ -27,7 +27,7 @@ public sealed class FilterBypassAnalyzer : TenantRuleAnalyzer
             return;
         }
 
-        var entryPoints = new EntryPoints(model);
+        var entryPoints = model.EntryPoints;
         RegisterInvocationAction(start, model, BypassCall.CandidateNames(model.Options), (c, call) => AnalyzeInvocation(c, call, model, entryPoints));
     }
 

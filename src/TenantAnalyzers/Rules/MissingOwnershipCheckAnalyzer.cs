@@ -28,7 +28,7 @@ public sealed class MissingOwnershipCheckAnalyzer : TenantRuleAnalyzer
             return;
         }
 
-        var entryPoints = new EntryPoints(model);
+        var entryPoints = model.EntryPoints;
         RegisterInvocationAction(start, model, KeyLookup.CandidateNames, (c, call) => AnalyzeInvocation(c, call, model, entryPoints));
     }
 

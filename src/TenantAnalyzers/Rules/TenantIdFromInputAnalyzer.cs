@@ -25,7 +25,7 @@ public sealed class TenantIdFromInputAnalyzer : TenantRuleAnalyzer
 
     private protected override void Register(CompilationStartAnalysisContext start, TenantModel model)
     {
-        var entryPoints = new EntryPoints(model);
+        var entryPoints = model.EntryPoints;
         var gate = new InputSyntaxGate(model.Options);
         var keys = model.Options.TenantKeys.Where(key => key != "Id");
         string[] names = model.Ef.HasEntityFramework ? ["Find", "FindAsync", .. keys] : [.. keys];
