@@ -10,7 +10,8 @@ namespace TenantAnalyzers.Authorization;
 /// </summary>
 /// <remarks>
 /// A role list (<c>Roles = "SuperAdmin,Admin"</c>) admits anyone holding any of its roles, so it is platform-only only
-/// when every role in it is a platform role. Without configured policies, a policy is platform-only when its name
+/// when every role in it is a platform role. Without configured policies, a policy the application defines in source
+/// with role requirements is judged by them (<see cref="PolicyDefinitions"/>); any other is platform-only when its name
 /// contains a platform role (<c>SuperAdminOnly</c>, <c>RequirePlatformAdmin</c>) and names no alternative or tenant:
 /// <c>SuperAdminOrAdmin</c> (a word <c>Or</c>) and <c>TenantSuperAdmin</c>/<c>CompanySuperAdmin</c> (a tenant or tenant-root
 /// word) are not.
@@ -20,9 +21,11 @@ internal sealed class PlatformNames
     private readonly ImmutableArray<string> _roles;
     private readonly ImmutableArray<string>? _policies;
     private readonly ImmutableArray<string> _tenantWords;
+    private readonly PolicyDefinitions? _definitions;
 
-    public PlatformNames(TenantOptions options)
+    public PlatformNames(TenantOptions options, Microsoft.CodeAnalysis.Compilation? compilation = null)
     {
+        _definitions = compilation is null ? null : new PolicyDefinitions(compilation, AreAllPlatformRoles);
         _roles = LooseName.NormalizeAll(options.PlatformRoles, LooseName.Normalize);
         _policies = options.PlatformPolicies is { } policies ? LooseName.NormalizeAll(policies, LooseName.Normalize) : null;
 
@@ -75,6 +78,11 @@ internal sealed class PlatformNames
         if (_policies is { } configured)
         {
             return LooseName.Contains(configured, normalized);
+        }
+
+        if (_definitions?.IsPlatformOnly(policy) is { } defined)
+        {
+            return defined;
         }
 
         if (HasWordOr(policy))

@@ -21,7 +21,7 @@ internal sealed class PlatformScope
 
     public PlatformScope(Compilation compilation, TenantOptions options)
     {
-        var names = new PlatformNames(options);
+        var names = new PlatformNames(options, compilation);
         _attributes = new AuthorizedSymbols(new AuthorizeAttributeReader(compilation), names);
         _routes = new RouteAuthorization(compilation, names, _attributes);
         _guards = new RoleGuard(compilation, names);

@@ -23,8 +23,9 @@ namespace TenantAnalyzers.Flow;
 /// constant. Identity: <c>UserManager.GetUserId(principal)</c> (the caller's id), <c>GetUserAsync(principal)</c> (the
 /// caller's user, whose tenant key is the context). Helpers: a method or property of the project whose value (its expression
 /// body or single <c>return</c>, an interface member through its implementations) is one of these, read in source at most
-/// two members deep and cached for the compilation; a member named <c>UserId</c> or like a tenant key of a type whose name
-/// contains <c>CurrentUser</c> whose body cannot be read.
+/// three members deep and cached for the compilation; a member named <c>UserId</c> or like a tenant key of a current-user
+/// service (a type named like <c>*CurrentUser*</c>, <c>*UserContext*</c>, <c>*UserAccessor*</c>, <c>*UserSession*</c>,
+/// <c>*UserProvider*</c>) whose body cannot be read.
 /// </remarks>
 internal sealed class CallerIdentity
 {
@@ -34,6 +35,9 @@ internal sealed class CallerIdentity
     /// <summary>Claim types of the caller's user id, compared loosely by their last segment.</summary>
     private static readonly ImmutableArray<string> UserIdClaims =
         ImmutableArray.Create("nameidentifier", "nameid", "sub", "userid", "uid", "oid", "objectidentifier");
+
+    /// <summary>What the services that stand for the caller are called.</summary>
+    private static readonly string[] CurrentUserWords = ["CurrentUser", "UserContext", "UserAccessor", "UserSession", "UserProvider"];
 
     private readonly TenantModel _model;
     private readonly ImmutableArray<string> _tenantClaims;
@@ -274,7 +278,7 @@ internal sealed class CallerIdentity
                     : ValueOriginKind.Unknown;
             }
 
-            if (kind == ValueOriginKind.Unknown && member.ContainingType?.Name.IndexOf("CurrentUser", StringComparison.Ordinal) >= 0)
+            if (kind == ValueOriginKind.Unknown && IsCurrentUserService(member.ContainingType))
             {
                 kind = member.Name is "UserId" or "Id" ? ValueOriginKind.CallerUserId
                     : _model.IsTenantKeyName(member.Name) ? ValueOriginKind.Context
@@ -287,6 +291,25 @@ internal sealed class CallerIdentity
         {
             t_nesting--;
         }
+    }
+
+    /// <summary>A service that stands for the caller, by the names such services carry: <c>ICurrentUserService</c>, <c>IUserContext</c>, <c>UserAccessor</c>...</summary>
+    private static bool IsCurrentUserService(INamedTypeSymbol? type)
+    {
+        if (type is null)
+        {
+            return false;
+        }
+
+        foreach (var word in CurrentUserWords)
+        {
+            if (type.Name.IndexOf(word, StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private ValueOriginKind ImplementationsKind(ISymbol member, INamedTypeSymbol contract, ValueOriginResolver resolver)

@@ -417,6 +417,53 @@ public sealed class PlatformScopeTests
         "tenant_isolation.platform_roles = Operator\ntenant_isolation.platform_policies = Backoffice");
 
     [Fact]
+    public Task Policies_defined_in_source_are_judged_by_their_role_requirements_not_their_names() => VerifyAsync<FilterBypassAnalyzer>("""
+        using System.Linq;
+        using System.Security.Claims;
+        using Microsoft.AspNetCore.Authorization;
+        using Microsoft.AspNetCore.Mvc;
+        using Microsoft.EntityFrameworkCore;
+        using Microsoft.Extensions.DependencyInjection;
+
+        namespace Booking
+        {
+            public static class AuthorizationSetup
+            {
+                public static void AddAppAuthorization(this IServiceCollection services)
+                {
+                    services.AddAuthorization(options =>
+                    {
+                        options.AddPolicy("AdminOnly", policy => policy.RequireRole(AppRoles.SuperAdmin));
+                        options.AddPolicy("SuperAdminPolicy", policy => policy.RequireRole(AppRoles.SuperAdmin, AppRoles.Admin));
+                    });
+                    services.AddAuthorizationBuilder()
+                        .AddPolicy("Backoffice", policy => policy.RequireAuthenticatedUser().RequireClaim(ClaimTypes.Role, "PlatformAdmin"))
+                        .AddPolicy("SuperAdminClaim", policy => policy.RequireClaim("permission", "tenants.read"));
+                }
+            }
+
+            [Route("api/reports")]
+            public class ReportsController : ControllerBase
+            {
+                private readonly BookingDbContext _db;
+                public ReportsController(BookingDbContext db) => _db = db;
+
+                [HttpGet("a"), Authorize(Policy = "AdminOnly")]
+                public int A() => _db.Appointments.{|TI0200:IgnoreQueryFilters()|}.Count();
+
+                [HttpGet("b"), Authorize(Policy = "SuperAdminPolicy")]
+                public int B() => _db.Appointments.{|TI0001:IgnoreQueryFilters()|}.Count();
+
+                [HttpGet("c"), Authorize(Policy = "Backoffice")]
+                public int C() => _db.Appointments.{|TI0200:IgnoreQueryFilters()|}.Count();
+
+                [HttpGet("d"), Authorize(Policy = "SuperAdminClaim")]
+                public int D() => _db.Appointments.{|TI0200:IgnoreQueryFilters()|}.Count();
+            }
+        }
+        """);
+
+    [Fact]
     public Task Authorization_on_a_MediatR_request_covers_its_handler() => VerifyAsync<FilterBypassAnalyzer>("""
         using System;
         using System.Linq;
