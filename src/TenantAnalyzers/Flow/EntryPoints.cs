@@ -28,7 +28,7 @@ internal sealed class EntryPoints
     private readonly Lazy<AspNetSymbols> _aspNet;
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _methods = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<SyntaxTree, HashSet<IMethodSymbol>> _methodGroupHandlers = new();
-    private readonly ConcurrentDictionary<ITypeSymbol, bool> _boundRequestTypes = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, Binders> _boundRequestTypes = new(SymbolEqualityComparer.Default);
 
     public EntryPoints(TenantModel model)
     {
@@ -81,7 +81,33 @@ internal sealed class EntryPoints
     /// handler a controller sends it to; one a background job builds from an entity does not. Found by a search of the
     /// files' text for the type's name, binding only the declarations that name it; cached per type.
     /// </summary>
-    public bool IsBoundRequestType(ITypeSymbol type, CancellationToken cancellationToken)
+    public bool IsBoundRequestType(ITypeSymbol type, CancellationToken cancellationToken) => BindersOf(type, cancellationToken) is { IsBound: true };
+
+    /// <summary>
+    /// True when every entry point that binds the request model <paramref name="type"/> overwrites its member
+    /// <paramref name="member"/> before handing it on (<c>command.TenantId = User.GetTenantId();</c>, or
+    /// <c>command with { TenantId = ... }</c>): what arrives in the service or handler is the entry point's value, not
+    /// the caller's (whether that value is input is TI0005's question at the entry point).
+    /// </summary>
+    public bool IsOverwrittenWhereBound(ITypeSymbol type, string member, CancellationToken cancellationToken)
+    {
+        if (BindersOf(type, cancellationToken) is not { IsBound: true, ByProperty: false } binders)
+        {
+            return false;
+        }
+
+        foreach (var (parameter, body) in binders.Parameters)
+        {
+            if (!Overwrites(body, parameter, member))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private Binders? BindersOf(ITypeSymbol type, CancellationToken cancellationToken)
     {
         if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
         {
@@ -90,21 +116,21 @@ internal sealed class EntryPoints
 
         if (!IsRequestType(type))
         {
-            return false;
+            return null;
         }
 
-        if (_boundRequestTypes.TryGetValue(type, out var bound))
+        if (!_boundRequestTypes.TryGetValue(type, out var binders))
         {
-            return bound;
+            binders = FindBinders((INamedTypeSymbol)type, cancellationToken);
+            _boundRequestTypes.TryAdd(type, binders);
         }
 
-        bound = IsBoundAnywhere((INamedTypeSymbol)type, cancellationToken);
-        _boundRequestTypes.TryAdd(type, bound);
-        return bound;
+        return binders;
     }
 
-    private bool IsBoundAnywhere(INamedTypeSymbol type, CancellationToken cancellationToken)
+    private Binders FindBinders(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
+        var binders = new Binders();
         var scan = new IdentifierScan(type.Name);
         foreach (var tree in _model.Compilation.SyntaxTrees)
         {
@@ -118,22 +144,55 @@ internal sealed class EntryPoints
                 }
 
                 semanticModel ??= _model.Compilation.GetSemanticModel(tree);
-                var declared = semanticModel.GetDeclaredSymbol(declaration, cancellationToken);
-                var bound = declared switch
+                switch (semanticModel.GetDeclaredSymbol(declaration, cancellationToken))
                 {
-                    IParameterSymbol parameter => IsSameType(parameter.Type, type) && IsRequestInput(parameter, semanticModel, cancellationToken),
-                    IPropertySymbol property => IsSameType(property.Type, type) && IsBoundProperty(property),
-                    _ => false,
-                };
-
-                if (bound)
-                {
-                    return true;
+                    case IParameterSymbol parameter when IsSameType(parameter.Type, type) && IsRequestInput(parameter, semanticModel, cancellationToken):
+                        binders.Parameters.Add((parameter.Name, declaration.Parent?.Parent ?? declaration));
+                        break;
+                    case IPropertySymbol property when IsSameType(property.Type, type) && IsBoundProperty(property):
+                        binders.ByProperty = true;
+                        break;
                 }
             }
         }
 
+        return binders;
+    }
+
+    /// <summary><c>parameter.Member = ...</c> or <c>parameter with { Member = ... }</c> in the entry point's declaration.</summary>
+    private static bool Overwrites(SyntaxNode body, string parameter, string member)
+    {
+        foreach (var node in body.DescendantNodes())
+        {
+            switch (node)
+            {
+                case AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax target, Name: var name } }
+                    when target.Identifier.ValueText == parameter && name.Identifier.ValueText == member:
+                    return true;
+                case WithExpressionSyntax { Expression: IdentifierNameSyntax source } with when source.Identifier.ValueText == parameter:
+                    foreach (var assignment in with.Initializer.Expressions)
+                    {
+                        if (assignment is AssignmentExpressionSyntax { Left: IdentifierNameSyntax assigned } && assigned.Identifier.ValueText == member)
+                        {
+                            return true;
+                        }
+                    }
+
+                    break;
+            }
+        }
+
         return false;
+    }
+
+    /// <summary>Where a request model is bound: entry-point parameters (by name, with their declaring method or lambda) and bound properties.</summary>
+    private sealed class Binders
+    {
+        public List<(string Parameter, SyntaxNode Declaration)> Parameters { get; } = new();
+
+        public bool ByProperty { get; set; }
+
+        public bool IsBound => Parameters.Count > 0 || ByProperty;
     }
 
     /// <summary>The parameter or property whose declared type is the name at <paramref name="token"/>.</summary>

@@ -147,6 +147,11 @@ internal sealed class ValueOriginResolver
                     : ValueOrigin.Unknown;
             case IPropertyReferenceOperation { Instance: IInstanceReferenceOperation } bound when _entryPoints.IsBoundProperty(bound.Property):
                 return ValueOrigin.Input(null, bound.Property.Name);
+            case IMemberReferenceOperation { Instance: IParameterReferenceOperation { Parameter: var carrier } } member
+                when !_entryPoints.IsRequestInput(carrier, _semanticModel, _cancellationToken)
+                    && _entryPoints.IsOverwrittenWhereBound(carrier.Type, member.Member.Name, _cancellationToken):
+                // A request model whose entry points set this member themselves: not the caller's value here.
+                return ValueOrigin.Unknown;
             case IMemberReferenceOperation { Instance: { } instance } member:
                 return Extend(Of(instance, depth + 1), member.Member.Name);
             case IAwaitOperation awaited:

@@ -326,6 +326,70 @@ public sealed class TI0005TenantIdFromInputTests
         """);
 
     [Fact]
+    public Task A_request_model_member_every_binding_entry_point_sets_itself_is_not_input_downstream() => VerifyAsync("""
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Mvc;
+
+        namespace Booking
+        {
+            public class CreateNoteCommand
+            {
+                public int CompanyId { get; set; }
+                public string Text { get; set; } = "";
+            }
+
+            public record ImportNoteCommand(int CompanyId, string Text);
+
+            [ApiController]
+            [Route("api/notes")]
+            public class NotesController : ControllerBase
+            {
+                private readonly NoteHandler _handler;
+                private readonly ICompanyContext _companyContext;
+
+                public NotesController(NoteHandler handler, ICompanyContext companyContext)
+                {
+                    _handler = handler;
+                    _companyContext = companyContext;
+                }
+
+                [HttpPost]
+                public Task Create([FromBody] CreateNoteCommand command, CancellationToken ct)
+                {
+                    command.CompanyId = _companyContext.CompanyId;
+                    return _handler.Handle(command, ct);
+                }
+
+                [HttpPost("import")]
+                public Task Import([FromBody] ImportNoteCommand command, CancellationToken ct) =>
+                    _handler.Handle(command with { CompanyId = _companyContext.CompanyId }, ct);
+
+                [HttpPost("raw")]
+                public Task Raw([FromBody] ImportNoteCommand command, CancellationToken ct) => _handler.Handle(command, ct);
+            }
+
+            public class NoteHandler
+            {
+                private readonly BookingDbContext _db;
+                public NoteHandler(BookingDbContext db) => _db = db;
+
+                public Task Handle(CreateNoteCommand request, CancellationToken ct)
+                {
+                    _db.AuditEntries.Add(new AuditEntry { CompanyId = request.CompanyId, Message = request.Text });
+                    return _db.SaveChangesAsync(ct);
+                }
+
+                public Task Handle(ImportNoteCommand request, CancellationToken ct)
+                {
+                    _db.AuditEntries.Add(new AuditEntry { CompanyId = {|TI0005:request.CompanyId|}, Message = request.Text });
+                    return _db.SaveChangesAsync(ct);
+                }
+            }
+        }
+        """);
+
+    [Fact]
     public Task Values_read_from_the_request_itself_are_input_wherever_they_are_read() => VerifyAsync("""
         using System.Linq;
         using System.Threading.Tasks;
