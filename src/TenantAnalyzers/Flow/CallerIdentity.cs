@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -22,8 +23,9 @@ namespace TenantAnalyzers.Flow;
 /// and <c>Select(c =&gt; c.Value)</c>), on a <c>ClaimsPrincipal</c> or <c>ClaimsIdentity</c>; the claim type must be a
 /// constant. Identity: <c>UserManager.GetUserId(principal)</c> (the caller's id), <c>GetUserAsync(principal)</c> (the
 /// caller's user, whose tenant key is the context). Helpers: a method or property of the project whose value (its expression
-/// body or single <c>return</c>, an interface member through its implementations) is one of these, read in source at most
-/// three members deep and cached for the compilation; a member named <c>UserId</c> or like a tenant key of a current-user
+/// body or single <c>return</c>, an interface member through its implementations) is one of these, or a read-only field or
+/// get-only property filled from one in the type's constructors (<c>_tenantId = currentUser.TenantId;</c>), read in source
+/// at most three members deep and cached for the compilation; a member named <c>UserId</c> or like a tenant key of a current-user
 /// service (a type named like <c>*CurrentUser*</c>, <c>*UserContext*</c>, <c>*UserAccessor*</c>, <c>*UserSession*</c>,
 /// <c>*UserProvider*</c>) whose body cannot be read.
 /// </remarks>
@@ -81,6 +83,8 @@ internal sealed class CallerIdentity
                 return OfCall(call, resolver);
             case IPropertyReferenceOperation property when !property.Property.IsStatic:
                 return OfHelper(property.Property, resolver);
+            case IFieldReferenceOperation { Field: { IsStatic: false, IsReadOnly: true } field }:
+                return OfHelper(field, resolver);
             default:
                 return null;
         }
@@ -271,11 +275,11 @@ internal sealed class CallerIdentity
             }
             else if (ReturnedValue(member) is { } returned)
             {
-                var semanticModel = _model.Compilation.GetSemanticModel(returned.SyntaxTree);
-                var origin = resolver.ForBody(semanticModel).Of(semanticModel.GetOperation(returned));
-                kind = origin.Kind is ValueOriginKind.Context or ValueOriginKind.CallerUserId or ValueOriginKind.CallerUser or ValueOriginKind.OtherClaim
-                    ? origin.Kind
-                    : ValueOriginKind.Unknown;
+                kind = IdentityKindOf(returned, resolver);
+            }
+            else if (member is IFieldSymbol { IsReadOnly: true } or IPropertySymbol { SetMethod: null or { IsInitOnly: true } })
+            {
+                kind = WrittenKind(member, resolver);
             }
 
             if (kind == ValueOriginKind.Unknown && IsCurrentUserService(member.ContainingType))
@@ -292,6 +296,71 @@ internal sealed class CallerIdentity
             t_nesting--;
         }
     }
+
+    private ValueOriginKind IdentityKindOf(ExpressionSyntax value, ValueOriginResolver resolver)
+    {
+        var semanticModel = _model.Compilation.GetSemanticModel(value.SyntaxTree);
+        var origin = resolver.ForBody(semanticModel).Of(semanticModel.GetOperation(value));
+        return origin.Kind is ValueOriginKind.Context or ValueOriginKind.CallerUserId or ValueOriginKind.CallerUser or ValueOriginKind.OtherClaim
+            ? origin.Kind
+            : ValueOriginKind.Unknown;
+    }
+
+    /// <summary>
+    /// A read-only field or get-only auto-property filled from the caller's identity: its initializer and every assignment
+    /// in the type's constructors (<c>_tenantId = currentUser.TenantId;</c>) read the same identity value.
+    /// </summary>
+    private ValueOriginKind WrittenKind(ISymbol member, ValueOriginResolver resolver)
+    {
+        var writes = new List<ExpressionSyntax>();
+        foreach (var reference in member.DeclaringSyntaxReferences)
+        {
+            switch (reference.GetSyntax())
+            {
+                case VariableDeclaratorSyntax { Initializer.Value: { } initializer }:
+                    writes.Add(initializer);
+                    break;
+                case PropertyDeclarationSyntax { Initializer.Value: { } initializer }:
+                    writes.Add(initializer);
+                    break;
+            }
+        }
+
+        foreach (var constructor in member.ContainingType.InstanceConstructors)
+        {
+            foreach (var reference in constructor.DeclaringSyntaxReferences)
+            {
+                foreach (var node in reference.GetSyntax().DescendantNodes())
+                {
+                    if (node is AssignmentExpressionSyntax assignment && AssignedName(assignment.Left) == member.Name)
+                    {
+                        writes.Add(assignment.Right);
+                    }
+                }
+            }
+        }
+
+        var kind = ValueOriginKind.Unknown;
+        foreach (var write in writes)
+        {
+            var written = IdentityKindOf(write, resolver);
+            if (written == ValueOriginKind.Unknown || (kind != ValueOriginKind.Unknown && kind != written))
+            {
+                return ValueOriginKind.Unknown;
+            }
+
+            kind = written;
+        }
+
+        return kind;
+    }
+
+    private static string? AssignedName(ExpressionSyntax target) => target switch
+    {
+        IdentifierNameSyntax name => name.Identifier.ValueText,
+        MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access => access.Name.Identifier.ValueText,
+        _ => null,
+    };
 
     /// <summary>A service that stands for the caller, by the names such services carry: <c>ICurrentUserService</c>, <c>IUserContext</c>, <c>UserAccessor</c>...</summary>
     private static bool IsCurrentUserService(INamedTypeSymbol? type)

@@ -149,6 +149,47 @@ public sealed class CallerIdentityTests
         """));
 
     [Fact]
+    public Task A_field_filled_from_the_tenant_claim_in_the_constructor_is_the_context() => VerifyAsync<TenantIdFromInputAnalyzer>("""
+        using System.Linq;
+        using System.Security.Claims;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Mvc;
+
+        namespace Booking
+        {
+            [ApiController]
+            [Route("api/companies/{companyId}/audit")]
+            public class AuditController : ControllerBase
+            {
+                private readonly BookingDbContext _db;
+                private readonly int _companyId;
+                private readonly string _userName;
+
+                public AuditController(BookingDbContext db, IHttpContextAccessor accessor)
+                {
+                    _db = db;
+                    _companyId = int.Parse(accessor.HttpContext!.User.FindFirstValue("company_id")!);
+                    _userName = accessor.HttpContext!.User.Identity!.Name!;
+                }
+
+                [HttpGet]
+                public IActionResult List(int companyId)
+                {
+                    if (companyId != _companyId) return Forbid();
+                    return Ok(_db.AuditEntries.Where(e => e.CompanyId == companyId).ToList());
+                }
+
+                [HttpGet("mine")]
+                public IActionResult Mine(int companyId)
+                {
+                    if (companyId.ToString() != _userName) return Forbid();
+                    return Ok(_db.AuditEntries.Where(e => e.CompanyId == {|TI0005:companyId|}).ToList());
+                }
+            }
+        }
+        """);
+
+    [Fact]
     public Task A_non_tenant_claim_or_another_request_value_is_no_check_of_the_route_tenant() => VerifyAsync<TenantIdFromInputAnalyzer>(Controller("""
                 [HttpGet("{companyId}/a")]
                 public IActionResult A(int companyId)
