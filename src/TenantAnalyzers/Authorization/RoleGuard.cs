@@ -362,7 +362,19 @@ internal sealed class RoleGuard
         return user is IInvocationOperation { TargetMethod.Name: "GetUserAsync" };
     }
 
-    private static string? Text(IOperation operation) => operation.ConstantValue is { HasValue: true, Value: string text } ? text : null;
+    /// <summary>A constant string, or the name of an enum member turned into one (<c>AppRole.SuperAdmin.ToString()</c>).</summary>
+    private static string? Text(IOperation operation)
+    {
+        operation = Unwrap(operation);
+        if (operation.ConstantValue is { HasValue: true, Value: string text })
+        {
+            return text;
+        }
+
+        return operation is IInvocationOperation { TargetMethod.Name: "ToString", Arguments.Length: 0, Instance: IFieldReferenceOperation { Field: { HasConstantValue: true, ContainingType.TypeKind: TypeKind.Enum } member } }
+            ? member.Name
+            : null;
+    }
 
     private static bool? BooleanConstant(IOperation operation) =>
         Unwrap(operation).ConstantValue is { HasValue: true, Value: bool constant } ? constant : null;

@@ -13,7 +13,9 @@ namespace TenantAnalyzers.Rules;
 
 /// <summary>
 /// TI0001: <c>IgnoreQueryFilters</c> (or a configured bypass method) on a query of tenant-filtered data, or a query that
-/// reaches tenant-filtered data through <c>Include</c> or a projection, that does not scope itself by the tenant key again.
+/// reaches tenant-filtered data through <c>Include</c> or a projection, that does not scope itself by the tenant key again
+/// on every path, and whose one loaded entity is not checked before use (<see cref="OwnershipCheck"/>). In deliberate
+/// cross-tenant code (<see cref="Authorization.CrossTenantScope"/>) it is reported as TI0200.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class FilterBypassAnalyzer : TenantRuleAnalyzer

@@ -14,7 +14,8 @@ namespace TenantAnalyzers.Rules;
 /// <summary>
 /// TI0003: a tenant-owned entity loaded by its key (<c>Find</c>/<c>FindAsync</c>, or <c>FirstOrDefault(e =&gt; e.Id == id)</c>)
 /// where no tenant filter applies — the type has none, or the query bypasses it — and neither the query nor the code
-/// after the load checks that the entity belongs to the caller's company: whoever guesses an id gets the row (IDOR).
+/// after the load checks that the entity belongs to the caller's company: whoever guesses an id gets the row (IDOR). A
+/// lookup by the caller's own user id, by the tenant context or by an id read off the tenant's own rows is not one.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MissingOwnershipCheckAnalyzer : TenantRuleAnalyzer

@@ -23,6 +23,12 @@ public sealed class PlatformScopeTests
                 public const string SuperAdmin = "super_admin";
                 public const string Admin = "admin";
             }
+
+            public enum PlatformRole
+            {
+                SuperAdmin,
+                Support,
+            }
         }
         """;
 
@@ -349,6 +355,13 @@ public sealed class PlatformScopeTests
                     return Ok(_db.Appointments.Count());
                 }
 
+                [HttpGet("e")]
+                public IActionResult E()
+                {
+                    if (!User.IsInRole(PlatformRole.SuperAdmin.ToString())) return Forbid();
+                    return Ok(_db.Appointments.{|TI0200:IgnoreQueryFilters()|}.Count());
+                }
+
                 [HttpGet("d")]
                 public IActionResult D()
                 {
@@ -383,6 +396,13 @@ public sealed class PlatformScopeTests
                 public IActionResult C()
                 {
                     if (!User.IsInRole("SuperAdmin")) { Response.StatusCode = 403; }
+                    return Ok(_db.Appointments.{|TI0001:IgnoreQueryFilters()|}.Count());
+                }
+
+                [HttpGet("e")]
+                public IActionResult E()
+                {
+                    if (!User.IsInRole(PlatformRole.Support.ToString())) return Forbid();
                     return Ok(_db.Appointments.{|TI0001:IgnoreQueryFilters()|}.Count());
                 }
 
