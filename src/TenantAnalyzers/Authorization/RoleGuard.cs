@@ -16,7 +16,8 @@ namespace TenantAnalyzers.Authorization;
 /// the true side of <c>?:</c>, the right of <c>&amp;&amp;</c>), or after <c>if (!IsSuperAdmin) return Forbid();</c> (an
 /// <c>if</c> without <c>else</c> whose branch returns or throws) in an enclosing block. Read from syntax, within the
 /// member: the walk stops at the member, at a local function, and at a minimal-API handler lambda (its surroundings
-/// run at start-up, not per request).
+/// run at start-up, not per request). A call statement before the code to a helper of the project that throws unless the
+/// caller is a platform operator (<c>EnsureSuperAdmin();</c>) guards it too.
 /// </summary>
 /// <remarks>
 /// A test implies a platform operator when it is <c>IsInRole(role)</c> of a platform role, <c>HasClaim(ClaimTypes.Role,
@@ -100,9 +101,73 @@ internal sealed class RoleGuard
             {
                 return test;
             }
+
+            if (statement is ExpressionStatementSyntax { Expression: var expression } && GuardCall(expression, semanticModel, cancellationToken) is { } guard)
+            {
+                return guard;
+            }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// <c>EnsureSuperAdmin();</c> / <c>await _access.EnsurePlatformAdminAsync();</c>: a method of the project whose body
+    /// throws unless the caller is a platform operator (<c>if (!User.IsInRole("SuperAdmin")) throw ...;</c> among its
+    /// statements). Only a <c>throw</c> stops the caller; a <c>return</c> in the helper does not.
+    /// </summary>
+    private string? GuardCall(ExpressionSyntax expression, SemanticModel semanticModel, CancellationToken cancellationToken)
+    {
+        if (expression is AwaitExpressionSyntax awaited)
+        {
+            expression = awaited.Expression;
+        }
+
+        if (expression is not InvocationExpressionSyntax call
+            || semanticModel.GetSymbolInfo(call, cancellationToken).Symbol is not IMethodSymbol method
+            || (method.ReducedFrom ?? method).DeclaringSyntaxReferences is not { Length: 1 } references
+            || references[0].GetSyntax(cancellationToken) is not MethodDeclarationSyntax { Body: { } body })
+        {
+            return null;
+        }
+
+        var bodyModel = _compilation.GetSemanticModel(body.SyntaxTree);
+        foreach (var statement in body.Statements)
+        {
+            if (statement is IfStatementSyntax { Else: null } ifStatement && Throws(ifStatement.Statement)
+                && Implies(ifStatement.Condition, false, bodyModel, cancellationToken) is { } test)
+            {
+                return method.Name + " (" + test + ")";
+            }
+
+            if (statement is ReturnStatementSyntax || (statement is IfStatementSyntax other && ContainsReturn(other)))
+            {
+                // A path that leaves the helper before the check: it does not guard every call.
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool Throws(StatementSyntax statement) => statement switch
+    {
+        ThrowStatementSyntax => true,
+        BlockSyntax { Statements: { Count: > 0 } statements } => Throws(statements[statements.Count - 1]),
+        _ => false,
+    };
+
+    private static bool ContainsReturn(SyntaxNode node)
+    {
+        foreach (var descendant in node.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            if (descendant is ReturnStatementSyntax)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool Exits(StatementSyntax statement) => statement switch

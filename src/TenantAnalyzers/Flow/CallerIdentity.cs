@@ -119,7 +119,7 @@ internal sealed class CallerIdentity
 
         return claim switch
         {
-            IInvocationOperation { TargetMethod.Name: "FindFirst" } findFirst => ClaimTypeArgument(findFirst),
+            IInvocationOperation { TargetMethod.Name: "FindFirst" } findFirst => ClaimTypeArgument(findFirst) ?? ClaimTypeOfPredicate(findFirst),
             IInvocationOperation sequence => ClaimTypeOfSequence(sequence),
             _ => null,
         };
@@ -138,6 +138,14 @@ internal sealed class CallerIdentity
 
         return null;
     }
+
+    /// <summary><c>principal.FindFirst(c =&gt; c.Type == "tenant_id")</c>: the claim type its predicate asks for.</summary>
+    private string? ClaimTypeOfPredicate(IInvocationOperation findFirst) =>
+        Queries.QueryChain.GetLambdaArgument(findFirst) is { Symbol.Parameters: { Length: 1 } parameters } lambda
+        && IsClaim(parameters[0].Type)
+        && Queries.TenantPredicate.ReturnedValue(lambda) is { } body
+            ? TypeComparedIn(body, parameters[0])
+            : null;
 
     /// <summary><c>principal.Claims.Where(...).Select(c =&gt; c.Value).FirstOrDefault()</c>: a query over claims whose result is a claim or its value.</summary>
     private bool IsClaimSequenceValue(IInvocationOperation call) =>

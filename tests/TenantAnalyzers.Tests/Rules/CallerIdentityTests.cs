@@ -140,6 +140,13 @@ public sealed class CallerIdentityTests
                     return Ok(_db.Companies.Find(companyId));
                 }
 
+                [HttpGet("{companyId}/h")]
+                public IActionResult H(int companyId)
+                {
+                    if (User.FindFirst(c => c.Type == "tenant_id")?.Value != companyId.ToString()) return Forbid();
+                    return Ok(_db.Companies.Find(companyId));
+                }
+
                 [HttpGet("{companyId}/g")]
                 public IActionResult G(int companyId)
                 {

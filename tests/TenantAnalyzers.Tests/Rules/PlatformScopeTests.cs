@@ -362,6 +362,21 @@ public sealed class PlatformScopeTests
                     return Ok(_db.Appointments.{|TI0200:IgnoreQueryFilters()|}.Count());
                 }
 
+                private void EnsureSuperAdmin()
+                {
+                    if (!User.IsInRole(AppRoles.SuperAdmin))
+                    {
+                        throw new System.UnauthorizedAccessException();
+                    }
+                }
+
+                [HttpGet("f")]
+                public IActionResult F()
+                {
+                    EnsureSuperAdmin();
+                    return Ok(_db.Appointments.{|TI0200:IgnoreQueryFilters()|}.Count());
+                }
+
                 [HttpGet("d")]
                 public IActionResult D()
                 {
@@ -403,6 +418,22 @@ public sealed class PlatformScopeTests
                 public IActionResult E()
                 {
                     if (!User.IsInRole(PlatformRole.Support.ToString())) return Forbid();
+                    return Ok(_db.Appointments.{|TI0001:IgnoreQueryFilters()|}.Count());
+                }
+
+                private void LogUnlessSuperAdmin()
+                {
+                    if (!User.IsInRole(AppRoles.SuperAdmin))
+                    {
+                        Response.Headers["X-Audit"] = "1";
+                        return;
+                    }
+                }
+
+                [HttpGet("f")]
+                public IActionResult F()
+                {
+                    LogUnlessSuperAdmin();
                     return Ok(_db.Appointments.{|TI0001:IgnoreQueryFilters()|}.Count());
                 }
 
