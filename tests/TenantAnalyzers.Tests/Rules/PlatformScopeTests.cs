@@ -257,6 +257,59 @@ public sealed class PlatformScopeTests
         """);
 
     [Fact]
+    public Task Razor_pages_authorized_by_a_platform_convention_are_platform_scope()
+    {
+        const string Program = """
+            using Microsoft.Extensions.DependencyInjection;
+
+            namespace Booking
+            {
+                public static class PagesSetup
+                {
+                    public static void AddPages(IServiceCollection services) =>
+                        services.AddRazorPages(options =>
+                        {
+                            options.Conventions.AuthorizeFolder("/Platform", "SuperAdminOnly");
+                            options.Conventions.AuthorizeAreaFolder("Backoffice", "/", "PlatformAdmin");
+                            options.Conventions.AuthorizeFolder("/Team", "StaffOnly");
+                        });
+                }
+            }
+            """;
+
+        static string Page(string ns, string name, string markup) => $$"""
+            using System.Linq;
+            using Microsoft.AspNetCore.Mvc.RazorPages;
+            using Microsoft.EntityFrameworkCore;
+
+            namespace {{ns}}
+            {
+                public class {{name}} : PageModel
+                {
+                    private readonly Booking.BookingDbContext _db;
+                    public {{name}}(Booking.BookingDbContext db) => _db = db;
+
+                    public int Count { get; private set; }
+
+                    public void OnGet() => Count = _db.Appointments.{|{{markup}}:IgnoreQueryFilters()|}.Count();
+                }
+            }
+            """;
+
+        var test = new Microsoft.CodeAnalysis.CSharp.Testing.CSharpAnalyzerTest<FilterBypassAnalyzer, DefaultVerifier>
+        {
+            ReferenceAssemblies = TestReferences.AspNetCore10,
+        };
+        test.TestState.Sources.Add(("/0/Program.cs", Program));
+        test.TestState.Sources.Add(("/0/Pages/Platform/Companies.cshtml.cs", Page("Booking.Pages.Platform", "CompaniesModel", "TI0200")));
+        test.TestState.Sources.Add(("/0/Areas/Backoffice/Pages/Billing/Index.cshtml.cs", Page("Booking.Areas.Backoffice", "BillingModel", "TI0200")));
+        test.TestState.Sources.Add(("/0/Pages/Team/Index.cshtml.cs", Page("Booking.Pages.Team", "TeamModel", "TI0001")));
+        test.TestState.Sources.Add(("/0/Pages/PlatformNews.cshtml.cs", Page("Booking.Pages", "PlatformNewsModel", "TI0001")));
+        test.TestState.Sources.Add((Prelude.FileName, Prelude.Domain + Roles));
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task Superadmin_route_group_built_in_one_method_and_mapped_in_another_is_platform_scope() => VerifyAsync<FilterBypassAnalyzer>("""
         using System.Linq;
         using Microsoft.AspNetCore.Builder;
