@@ -21,7 +21,8 @@ namespace TenantAnalyzers.Flow;
 /// Claim reads: <c>principal.FindFirst(type)?.Value</c>, <c>principal.FindFirstValue(type)</c>,
 /// <c>principal.Claims.First(c =&gt; c.Type == type).Value</c> (also <c>FirstOrDefault</c>/<c>Single</c>/<c>Where(...)</c>
 /// and <c>Select(c =&gt; c.Value)</c>), on a <c>ClaimsPrincipal</c> or <c>ClaimsIdentity</c>; the claim type must be a
-/// constant. Identity: <c>UserManager.GetUserId(principal)</c> (the caller's id), <c>GetUserAsync(principal)</c> (the
+/// constant; also a claims helper of the project given the claim type (<c>User.GetClaimValue("tenant_id")</c>).
+/// Identity: <c>UserManager.GetUserId(principal)</c> (the caller's id), <c>GetUserAsync(principal)</c> (the
 /// caller's user, whose tenant key is the context). Helpers: a method or property of the project whose value (its expression
 /// body or single <c>return</c>, an interface member through its implementations) is one of these, or a read-only field or
 /// get-only property filled from one in the type's constructors (<c>_tenantId = currentUser.TenantId;</c>), read in source
@@ -105,7 +106,44 @@ internal sealed class CallerIdentity
                 return ValueOrigin.CallerUser;
         }
 
+        if (ClaimHelperArgument(call, method) is { } claimType)
+        {
+            return Classify(claimType);
+        }
+
         return method.IsExtensionMethod || call.Instance is not null ? OfHelper(method, resolver) : null;
+    }
+
+    /// <summary>
+    /// <c>User.GetClaimValue("tenant_id")</c>: a helper of the project named for claims that takes the claim type as its one
+    /// constant string argument and returns a value (not a test such as <c>HasClaim</c>).
+    /// </summary>
+    private static string? ClaimHelperArgument(IInvocationOperation call, IMethodSymbol method)
+    {
+        if (method.Name.IndexOf("Claim", StringComparison.Ordinal) < 0
+            || method.ReturnType.SpecialType == SpecialType.System_Boolean
+            || FrameworkApi.Declares(method))
+        {
+            return null;
+        }
+
+        string? claimType = null;
+        foreach (var argument in call.Arguments)
+        {
+            if (argument.Parameter?.Type.SpecialType != SpecialType.System_String)
+            {
+                continue;
+            }
+
+            if (claimType is not null || Constant(argument.Value) is not { } constant)
+            {
+                return null;
+            }
+
+            claimType = constant;
+        }
+
+        return claimType;
     }
 
     /// <summary>The claim type a <c>Claim</c>-valued expression reads: <c>FindFirst(type)</c>, or a claims query's <c>First(c =&gt; c.Type == type)</c>.</summary>

@@ -34,6 +34,9 @@ public sealed class CallerIdentityTests
                 public static int GetCompanyId(this System.Security.Claims.ClaimsPrincipal user) =>
                     int.Parse(user.FindFirst("company_id")!.Value);
 
+                public static string? GetClaimValue(this System.Security.Claims.ClaimsPrincipal user, string type) =>
+                    user.FindFirst(type)?.Value;
+
                 public static string GetUserId(this System.Security.Claims.ClaimsPrincipal user) =>
                     user.FindFirstValue(System.Security.Claims.ClaimTypes.NameIdentifier)!;
             }
@@ -147,6 +150,13 @@ public sealed class CallerIdentityTests
                     return Ok(_db.Companies.Find(companyId));
                 }
 
+                [HttpGet("{companyId}/i")]
+                public IActionResult I(int companyId)
+                {
+                    if (User.GetClaimValue("company_id") != companyId.ToString()) return Forbid();
+                    return Ok(_db.Companies.Find(companyId));
+                }
+
                 [HttpGet("{companyId}/g")]
                 public IActionResult G(int companyId)
                 {
@@ -223,6 +233,13 @@ public sealed class CallerIdentityTests
                 public IActionResult D(int companyId)
                 {
                     if (companyId != int.Parse(Request.Headers["X-Company"].ToString())) return Forbid();
+                    return Ok(_db.Companies.Find({|TI0005:companyId|}));
+                }
+
+                [HttpGet("{companyId}/e")]
+                public IActionResult E(int companyId)
+                {
+                    if (User.GetClaimValue("email") != companyId.ToString()) return Forbid();
                     return Ok(_db.Companies.Find({|TI0005:companyId|}));
                 }
         """));
