@@ -32,7 +32,7 @@ internal sealed class AuthorizedSymbols
         }
 
         var verdict = Of(member, cancellationToken);
-        if (verdict.Reason is { } reason || verdict.Anonymous)
+        if (verdict.Reason is not null || verdict.Anonymous)
         {
             return verdict.Reason;
         }
@@ -47,7 +47,10 @@ internal sealed class AuthorizedSymbols
         return null;
     }
 
-    /// <summary>The attributes of the symbol itself, then its overridden member or base type, then (members) its type.</summary>
+    /// <summary>
+    /// True when <paramref name="attribute"/> is an authorization attribute that admits only platform operators: all its
+    /// roles are platform roles, or its policy is a platform policy. <paramref name="reason"/> says which, as reports show it.
+    /// </summary>
     public bool IsPlatformAttribute(AttributeData attribute, CancellationToken cancellationToken, out string? reason)
     {
         reason = null;
@@ -85,6 +88,7 @@ internal sealed class AuthorizedSymbols
         return verdict;
     }
 
+    /// <summary>The attributes of the symbol itself, then its overridden member or base type, then (members) its type.</summary>
     private Verdict Compute(ISymbol symbol, CancellationToken cancellationToken)
     {
         var own = OwnAttributes(symbol, cancellationToken);
