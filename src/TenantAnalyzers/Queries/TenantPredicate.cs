@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -26,16 +27,37 @@ internal static class TenantPredicate
     }
 
     /// <summary>
-    /// True when a predicate of the chain that runs on every path scopes the query by the tenant key. A re-scope that
-    /// only runs on some paths (<see cref="QueryChain.IsConditional"/>) does not scope the others.
+    /// True when a predicate of the chain that runs on every path scopes the query by the tenant key, or when both
+    /// branches of one <c>if</c>/<c>else</c> (or <c>?:</c>) do. A re-scope that only runs on some paths
+    /// (<see cref="QueryChain.IsConditional"/>) does not scope the others.
     /// </summary>
     public static bool ChainIsTenantScoped(QueryChain chain, TenantModel model)
     {
+        List<PathCondition>? conditional = null;
         foreach (var op in chain.Operators)
         {
-            if (!chain.IsConditional(op) && Scopes(op, model))
+            if (!Scopes(op, model))
+            {
+                continue;
+            }
+
+            if (!chain.IsConditional(op))
             {
                 return true;
+            }
+
+            if (chain.OnlyWhen(op) is { } condition)
+            {
+                // if (a) q = q.Where(scoped); else q = q.Where(scoped); scopes both paths.
+                foreach (var other in conditional ??= new List<PathCondition>())
+                {
+                    if (other.Condition == condition.Condition && other.Value != condition.Value)
+                    {
+                        return true;
+                    }
+                }
+
+                conditional.Add(condition);
             }
         }
 

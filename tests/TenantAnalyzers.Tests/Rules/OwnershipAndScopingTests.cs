@@ -193,6 +193,22 @@ public sealed class OwnershipAndScopingTests
                     return Ok(query.ToList());
                 }
 
+                [HttpGet("both-branches")]
+                public IActionResult BothBranches(bool archived)
+                {
+                    var query = _db.Customers.IgnoreQueryFilters();
+                    if (archived)
+                    {
+                        query = query.Where(c => c.CompanyId == _companyContext.CompanyId && c.IsDeleted);
+                    }
+                    else
+                    {
+                        query = query.Where(c => c.CompanyId == _companyContext.CompanyId);
+                    }
+
+                    return Ok(query.ToList());
+                }
+
                 [HttpGet("in-a-loop")]
                 public IActionResult InALoop(int[] companyIds)
                 {
