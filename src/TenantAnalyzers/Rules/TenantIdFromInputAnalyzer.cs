@@ -178,7 +178,7 @@ public sealed class TenantIdFromInputAnalyzer : TenantRuleAnalyzer
     {
         var resolver = new ValueOriginResolver(entryPoints, context.SemanticModel, context.CancellationToken);
         var origin = resolver.Of(value);
-        if (!origin.IsInput || InputCheck.IsCheckedBefore(use, origin, resolver))
+        if (!origin.IsInput || InputCheck.IsCheckedBefore(use, origin, resolver) || InputCheck.PinsTheCallersOwnRows(use, resolver))
         {
             return;
         }

@@ -259,6 +259,28 @@ public sealed class CallerIdentityTests
                     return Ok(_db.AuditEntries.Where(e => e.CompanyId == companyId).ToList());
                 }
 
+                [HttpGet("{companyId}/members")]
+                public async Task<IActionResult> Members(int companyId)
+                {
+                    var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
+                    if (!await _users.Users.AnyAsync(u => u.Id == userId && u.CompanyId == companyId)) return Forbid();
+                    return Ok(_db.AuditEntries.Where(e => e.CompanyId == companyId).ToList());
+                }
+
+                [HttpGet("{companyId}/either")]
+                public IActionResult Either(int companyId)
+                {
+                    var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
+                    return Ok(_users.Users.Where(u => u.Id == userId || u.CompanyId == {|TI0005:companyId|}).ToList());
+                }
+
+                [HttpGet("{companyId}/exists")]
+                public async Task<IActionResult> Exists(int companyId)
+                {
+                    if (!await _db.Companies.AnyAsync(c => c.Id == {|TI0005:companyId|})) return NotFound();
+                    return Ok(_db.AuditEntries.Where(e => e.CompanyId == {|TI0005:companyId|}).ToList());
+                }
+
                 [HttpGet("{companyId}/unchecked")]
                 public async Task<IActionResult> Unchecked(int companyId)
                 {
