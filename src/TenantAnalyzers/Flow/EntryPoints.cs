@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -27,6 +28,7 @@ internal sealed class EntryPoints
     private readonly Lazy<AspNetSymbols> _aspNet;
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _methods = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<SyntaxTree, HashSet<IMethodSymbol>> _methodGroupHandlers = new();
+    private readonly ConcurrentDictionary<ITypeSymbol, Binders> _boundRequestTypes = new(SymbolEqualityComparer.Default);
 
     public EntryPoints(TenantModel model)
     {
@@ -34,7 +36,13 @@ internal sealed class EntryPoints
         var compilation = model.Compilation;
         // Resolved on the first candidate, not at compilation start: the IDE starts a compilation per request.
         _aspNet = new Lazy<AspNetSymbols>(() => new AspNetSymbols(compilation), LazyThreadSafetyMode.PublicationOnly);
+        Identity = new CallerIdentity(model);
     }
+
+    public TenantModel Model => _model;
+
+    /// <summary>The caller's claims, user and current-user services (see <see cref="CallerIdentity"/>).</summary>
+    public CallerIdentity Identity { get; }
 
     /// <summary>The cheap syntax test for a minimal-API registration.</summary>
     public static bool IsMapMethodName(string? name) => name is not null && Array.IndexOf(MapMethodNames, name) >= 0;
@@ -64,6 +72,218 @@ internal sealed class EntryPoints
         }
 
         return IsRequestModelName(named.Name);
+    }
+
+    /// <summary>
+    /// A request model (<see cref="IsRequestType"/>) that an entry point binds: the type of a request-bound parameter of a
+    /// controller action, minimal-API handler or page handler, or of a <c>[BindProperty]</c> property, somewhere in the
+    /// compilation. Such an object carries the caller's input wherever it travels — into a service, or to the MediatR
+    /// handler a controller sends it to; one a background job builds from an entity does not. Found by a search of the
+    /// files' text for the type's name, binding only the declarations that name it; cached per type.
+    /// </summary>
+    public bool IsBoundRequestType(ITypeSymbol type, CancellationToken cancellationToken) => BindersOf(type, cancellationToken) is { IsBound: true };
+
+    /// <summary>
+    /// True when every entry point that binds the request model <paramref name="type"/> overwrites its member
+    /// <paramref name="member"/> before handing it on (<c>command.TenantId = User.GetTenantId();</c>, or
+    /// <c>command with { TenantId = ... }</c>): what arrives in the service or handler is the entry point's value, not
+    /// the caller's (whether that value is input is TI0005's question at the entry point).
+    /// </summary>
+    public bool IsOverwrittenWhereBound(ITypeSymbol type, string member, CancellationToken cancellationToken)
+    {
+        if (BindersOf(type, cancellationToken) is not { IsBound: true, ByProperty: false } binders)
+        {
+            return false;
+        }
+
+        foreach (var (parameter, body) in binders.Parameters)
+        {
+            if (!Overwrites(body, parameter, member))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private Binders? BindersOf(ITypeSymbol type, CancellationToken cancellationToken)
+    {
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            type = nullable.TypeArguments[0];
+        }
+
+        if (!IsRequestType(type))
+        {
+            return null;
+        }
+
+        if (!_boundRequestTypes.TryGetValue(type, out var binders))
+        {
+            binders = FindBinders((INamedTypeSymbol)type, cancellationToken);
+            _boundRequestTypes.TryAdd(type, binders);
+        }
+
+        return binders;
+    }
+
+    private Binders FindBinders(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        var binders = new Binders();
+        var scan = new IdentifierScan(type.Name);
+        foreach (var tree in _model.Compilation.SyntaxTrees)
+        {
+            SemanticModel? semanticModel = null;
+            foreach (var token in scan.FindAll(tree, null, cancellationToken))
+            {
+                var declaration = DeclarationTyped(token);
+                if (declaration is null)
+                {
+                    continue;
+                }
+
+                semanticModel ??= _model.Compilation.GetSemanticModel(tree);
+                switch (semanticModel.GetDeclaredSymbol(declaration, cancellationToken))
+                {
+                    case IParameterSymbol parameter when IsSameType(parameter.Type, type) && IsRequestInput(parameter, semanticModel, cancellationToken):
+                        binders.Parameters.Add((parameter.Name, declaration.Parent?.Parent ?? declaration));
+                        break;
+                    case IPropertySymbol property when IsSameType(property.Type, type) && IsBoundProperty(property):
+                        binders.ByProperty = true;
+                        break;
+                }
+            }
+        }
+
+        return binders;
+    }
+
+    /// <summary><c>parameter.Member = ...</c> or <c>parameter with { Member = ... }</c> in the entry point's declaration.</summary>
+    private static bool Overwrites(SyntaxNode body, string parameter, string member)
+    {
+        foreach (var node in body.DescendantNodes())
+        {
+            switch (node)
+            {
+                case AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax target, Name: var name } }
+                    when target.Identifier.ValueText == parameter && name.Identifier.ValueText == member:
+                    return true;
+                case WithExpressionSyntax { Expression: IdentifierNameSyntax source } with when source.Identifier.ValueText == parameter:
+                    foreach (var assignment in with.Initializer.Expressions)
+                    {
+                        if (assignment is AssignmentExpressionSyntax { Left: IdentifierNameSyntax assigned } && assigned.Identifier.ValueText == member)
+                        {
+                            return true;
+                        }
+                    }
+
+                    break;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Where a request model is bound: entry-point parameters (by name, with their declaring method or lambda) and bound properties.</summary>
+    private sealed class Binders
+    {
+        public List<(string Parameter, SyntaxNode Declaration)> Parameters { get; } = new();
+
+        public bool ByProperty { get; set; }
+
+        public bool IsBound => Parameters.Count > 0 || ByProperty;
+    }
+
+    /// <summary>The parameter or property whose declared type is the name at <paramref name="token"/>.</summary>
+    private static SyntaxNode? DeclarationTyped(SyntaxToken token)
+    {
+        SyntaxNode? type = token.Parent;
+        while (type?.Parent is QualifiedNameSyntax or AliasQualifiedNameSyntax or NullableTypeSyntax)
+        {
+            type = type.Parent;
+        }
+
+        return type?.Parent switch
+        {
+            ParameterSyntax parameter when parameter.Type == type => parameter,
+            PropertyDeclarationSyntax property when property.Type == type => property,
+            _ => null,
+        };
+    }
+
+    private static bool IsSameType(ITypeSymbol declared, ITypeSymbol type)
+    {
+        if (declared is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            declared = nullable.TypeArguments[0];
+        }
+
+        return SymbolEqualityComparer.Default.Equals(declared.OriginalDefinition, type.OriginalDefinition);
+    }
+
+    /// <summary>A property model binding fills from the request: <c>[BindProperty]</c>, or any public settable property of a <c>[BindProperties]</c> type.</summary>
+    public bool IsBoundProperty(IPropertySymbol property) =>
+        HasAttribute(property, _aspNet.Value.BindPropertyAttribute)
+        || (property.DeclaredAccessibility == Accessibility.Public && property.SetMethod is not null && property.ContainingType is { } type
+            && HasAttribute(type, _aspNet.Value.BindPropertiesAttribute));
+
+    /// <summary>
+    /// A value read from the request itself, wherever the code runs: an indexer of the headers, query string, form,
+    /// cookies or route values (<c>Request.Headers["X-Tenant-Id"]</c>, <c>HttpContext.Request.Query["tenant"]</c>,
+    /// <c>RouteData.Values["tenantId"]</c>), <c>GetRouteValue("tenantId")</c>, and <c>ToString()</c> or <c>First()</c> of one.
+    /// Returns how it is read, for the message; null for anything else.
+    /// </summary>
+    public string? RequestRead(IOperation operation)
+    {
+        switch (operation)
+        {
+            case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } instance } when IsRequestCollection(instance.Type):
+                return Describe(operation);
+            case IInvocationOperation { TargetMethod.Name: "GetRouteValue" } when FrameworkApi.Declares(((IInvocationOperation)operation).TargetMethod):
+                return Describe(operation);
+            case IInvocationOperation { TargetMethod.Name: "ToString" or "First" or "FirstOrDefault" or "Single" or "SingleOrDefault" or "Last" or "LastOrDefault" } call
+                when QueryChainSource(call) is { } source:
+                return RequestRead(source);
+            default:
+                return null;
+        }
+    }
+
+    private static IOperation? QueryChainSource(IInvocationOperation call)
+    {
+        var source = call.Instance ?? (call.TargetMethod.IsExtensionMethod && call.Arguments.Length > 0 ? call.Arguments[0].Value : null);
+        while (source is IConversionOperation conversion)
+        {
+            source = conversion.Operand;
+        }
+
+        return source;
+    }
+
+    private bool IsRequestCollection(ITypeSymbol? type)
+    {
+        if (type is null)
+        {
+            return false;
+        }
+
+        var symbols = _aspNet.Value;
+        foreach (var collection in symbols.RequestCollections)
+        {
+            if (SymbolEqualityComparer.Default.Equals(type, collection) || type.AllInterfaces.Contains(collection, SymbolEqualityComparer.Default))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Describe(IOperation operation)
+    {
+        var text = operation.Syntax.ToString();
+        return text.Length <= 80 ? text : text.Substring(0, 77) + "...";
     }
 
     /// <summary>The naming convention of request models: <c>...Request</c>, <c>...Dto</c>, <c>...Command</c>, ...</summary>
@@ -106,6 +326,16 @@ internal sealed class EntryPoints
         if (IsController(type))
         {
             return !method.IsStatic && !HasAttribute(method, _aspNet.Value.NonActionAttribute);
+        }
+
+        if (IsPageHandler(method, type))
+        {
+            return true;
+        }
+
+        if (_model.Frameworks.Abp?.IsApplicationService(type) == true)
+        {
+            return !method.IsStatic;
         }
 
         var options = _model.Options;
@@ -166,6 +396,26 @@ internal sealed class EntryPoints
         return false;
     }
 
+    /// <summary>A Razor Pages handler: <c>OnGet</c>, <c>OnPostAsync</c>, <c>OnPostDelete</c>... of a <c>PageModel</c>.</summary>
+    private bool IsPageHandler(IMethodSymbol method, INamedTypeSymbol type)
+    {
+        if (method.IsStatic || !method.Name.StartsWith("On", StringComparison.Ordinal) || method.Name.Length < 5 || !char.IsUpper(method.Name[2])
+            || HasAttribute(method, _aspNet.Value.NonHandlerAttribute))
+        {
+            return false;
+        }
+
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, _aspNet.Value.PageModel))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private bool HasConfiguredAttribute(INamedTypeSymbol type)
     {
         foreach (var attribute in type.GetAttributes())
@@ -181,7 +431,8 @@ internal sealed class EntryPoints
 
     /// <summary>
     /// Services, the company context and framework types (HttpContext, CancellationToken, ClaimsPrincipal) are not request
-    /// input; route and query values (primitives, strings, Guids, enums) and request/DTO objects are.
+    /// input; route and query values (primitives, strings, Guids, enums), collections of them, request/DTO objects and
+    /// anything marked <c>[FromRoute]</c>/<c>[FromQuery]</c>/<c>[FromBody]</c>/<c>[FromForm]</c>/<c>[FromHeader]</c> are.
     /// </summary>
     private bool IsBoundFromRequest(IParameterSymbol parameter)
     {
@@ -190,7 +441,32 @@ internal sealed class EntryPoints
             return false;
         }
 
-        var type = parameter.Type;
+        foreach (var source in _aspNet.Value.RequestBindingAttributes)
+        {
+            if (HasAttribute(parameter, source))
+            {
+                return true;
+            }
+        }
+
+        return IsBindableType(parameter.Type, depth: 0);
+    }
+
+    /// <summary>Values, request models and collections of either (<c>int[] ids</c>, <c>List&lt;Guid&gt;</c> from the query string).</summary>
+    private bool IsBindableType(ITypeSymbol type, int depth)
+    {
+        if (depth < 1 && type is IArrayTypeSymbol array)
+        {
+            return IsBindableType(array.ElementType, depth + 1);
+        }
+
+        if (depth < 1 && type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic
+            && generic.OriginalDefinition.SpecialType != SpecialType.System_Nullable_T
+            && _model.Ef.GetSequenceElementType(generic) is { } element)
+        {
+            return IsBindableType(element, depth + 1);
+        }
+
         if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
         {
             type = nullable.TypeArguments[0];
@@ -353,18 +629,77 @@ internal sealed class EntryPoints
         return false;
     }
 
-    /// <summary>The ASP.NET Core types that define entry points and service parameters, by metadata name.</summary>
+    /// <summary>
+    /// The ASP.NET Core types that define entry points, request data and service parameters, by metadata name in the
+    /// assemblies of the shared framework that define them (<see cref="ReferencedTypes"/>).
+    /// </summary>
     private sealed class AspNetSymbols
     {
         public AspNetSymbols(Compilation compilation)
         {
-            ControllerBase = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerBase");
-            ApiControllerAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ApiControllerAttribute");
-            NonActionAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.NonActionAttribute");
-            EndpointRouteBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Routing.IEndpointRouteBuilder");
-            FromServicesAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.FromServicesAttribute");
-            FromKeyedServicesAttribute = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.FromKeyedServicesAttribute");
+            ControllerBase = Mvc(compilation, "ControllerBase");
+            ApiControllerAttribute = Mvc(compilation, "ApiControllerAttribute");
+            NonActionAttribute = Mvc(compilation, "NonActionAttribute");
+            EndpointRouteBuilder = ReferencedTypes.Find(compilation, "Microsoft.AspNetCore.Routing.IEndpointRouteBuilder", "Microsoft.AspNetCore.Routing");
+            FromServicesAttribute = Mvc(compilation, "FromServicesAttribute");
+            FromKeyedServicesAttribute = ReferencedTypes.Find(
+                compilation, "Microsoft.Extensions.DependencyInjection.FromKeyedServicesAttribute", "Microsoft.Extensions.DependencyInjection.Abstractions");
+            PageModel = ReferencedTypes.Find(compilation, "Microsoft.AspNetCore.Mvc.RazorPages.PageModel", "Microsoft.AspNetCore.Mvc.RazorPages");
+            NonHandlerAttribute = ReferencedTypes.Find(compilation, "Microsoft.AspNetCore.Mvc.RazorPages.NonHandlerAttribute", "Microsoft.AspNetCore.Mvc.RazorPages");
+            BindPropertyAttribute = Mvc(compilation, "BindPropertyAttribute");
+            BindPropertiesAttribute = Mvc(compilation, "BindPropertiesAttribute");
+            RequestBindingAttributes = Collect(compilation, RequestBindingNames);
+            RequestCollections = Collect(compilation, RequestCollectionNames);
         }
+
+        private static INamedTypeSymbol? Mvc(Compilation compilation, string name) =>
+            ReferencedTypes.Find(compilation, "Microsoft.AspNetCore.Mvc." + name, "Microsoft.AspNetCore.Mvc.Core");
+
+        private static ImmutableArray<INamedTypeSymbol> Collect(Compilation compilation, (string Type, string Assembly)[] names)
+        {
+            var builder = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
+            foreach (var (type, assembly) in names)
+            {
+                if (ReferencedTypes.Find(compilation, type, assembly) is { } found)
+                {
+                    builder.Add(found);
+                }
+            }
+
+            return builder.ToImmutable();
+        }
+
+        /// <summary>What a request carries besides the bound parameters: headers, query string, form, cookies, route values.</summary>
+        private static readonly (string Type, string Assembly)[] RequestCollectionNames =
+        [
+            ("Microsoft.AspNetCore.Http.IHeaderDictionary", "Microsoft.AspNetCore.Http.Features"),
+            ("Microsoft.AspNetCore.Http.IQueryCollection", "Microsoft.AspNetCore.Http.Features"),
+            ("Microsoft.AspNetCore.Http.IFormCollection", "Microsoft.AspNetCore.Http.Features"),
+            ("Microsoft.AspNetCore.Http.IRequestCookieCollection", "Microsoft.AspNetCore.Http.Features"),
+            ("Microsoft.AspNetCore.Routing.RouteValueDictionary", "Microsoft.AspNetCore.Http.Abstractions"),
+        ];
+
+        public INamedTypeSymbol? PageModel { get; }
+
+        public INamedTypeSymbol? NonHandlerAttribute { get; }
+
+        public INamedTypeSymbol? BindPropertyAttribute { get; }
+
+        public INamedTypeSymbol? BindPropertiesAttribute { get; }
+
+        public ImmutableArray<INamedTypeSymbol> RequestCollections { get; }
+
+        /// <summary>The attributes that bind a parameter from the request, whatever its type.</summary>
+        public ImmutableArray<INamedTypeSymbol> RequestBindingAttributes { get; }
+
+        private static readonly (string Type, string Assembly)[] RequestBindingNames =
+        [
+            ("Microsoft.AspNetCore.Mvc.FromRouteAttribute", "Microsoft.AspNetCore.Mvc.Core"),
+            ("Microsoft.AspNetCore.Mvc.FromQueryAttribute", "Microsoft.AspNetCore.Mvc.Core"),
+            ("Microsoft.AspNetCore.Mvc.FromBodyAttribute", "Microsoft.AspNetCore.Mvc.Core"),
+            ("Microsoft.AspNetCore.Mvc.FromFormAttribute", "Microsoft.AspNetCore.Mvc.Core"),
+            ("Microsoft.AspNetCore.Mvc.FromHeaderAttribute", "Microsoft.AspNetCore.Mvc.Core"),
+        ];
 
         public INamedTypeSymbol? ControllerBase { get; }
 

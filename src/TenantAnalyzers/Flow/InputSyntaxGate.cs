@@ -13,14 +13,18 @@ namespace TenantAnalyzers.Flow;
 
 /// <summary>
 /// The syntax test TI0005 runs before binding anything: could the value at this node be request input at all? Only
-/// inside something that looks like an entry point — a public method of a controller-like class, a lambda handed to a
-/// minimal-API <c>Map*</c> call, a method group handed to one in the same file, a type or method naming a configured
-/// <c>entry_points</c> type or attribute — or when the value reads a member of a parameter typed as a request model.
+/// inside something that looks like an entry point — a public method of a controller-like class or page model, a lambda
+/// handed to a minimal-API <c>Map*</c> call, a method group handed to one in the same file, a type or method naming a
+/// configured <c>entry_points</c> type or attribute — when the value reads a member of a parameter typed as a request
+/// model, or when the member names the request's headers, query, form, cookies or route values.
 /// A false positive here only costs a binding; a false negative would hide a finding, so the test is generous.
 /// </summary>
 internal sealed class InputSyntaxGate
 {
     private static readonly IdentifierScan MapCallNames = new(EntryPoints.MapMethodNames);
+
+    /// <summary>The names through which code reads the request itself: <c>Request.Headers[...]</c>, <c>RouteData.Values[...]</c>...</summary>
+    private static readonly IdentifierScan RequestDataNames = new(["Headers", "Query", "Form", "Cookies", "RouteValues", "RouteData", "GetRouteValue"]);
 
     private readonly TenantOptions _options;
     private readonly ConcurrentDictionary<SyntaxTree, HashSet<string>> _mappedMethodGroups = new();
@@ -31,7 +35,15 @@ internal sealed class InputSyntaxGate
     }
 
     public bool MayBeInput(SyntaxNode node, SyntaxNode value) =>
-        IsInsideEntryPointLike(node) || ReadsRequestModelParameter(value, node);
+        IsInsideEntryPointLike(node) || ReadsRequestModelParameter(value, node) || MentionsRequestData(node);
+
+    /// <summary>The member around <paramref name="node"/> names the request's headers, query, form, cookies or route values.</summary>
+    private static bool MentionsRequestData(SyntaxNode node)
+    {
+        var member = SyntaxScope.EnclosingMember(node);
+        return member is not CompilationUnitSyntax
+            && RequestDataNames.Any(node.SyntaxTree, member.Span, 0, static (_, _) => true, CancellationToken.None);
+    }
 
     private bool IsInsideEntryPointLike(SyntaxNode node)
     {
@@ -90,9 +102,10 @@ internal sealed class InputSyntaxGate
                 continue;
             }
 
-            // A controller base of the application (ApiControllerBase) or of MVC, or a configured entry point type.
+            // A controller base of the application (ApiControllerBase) or of MVC, a Razor Pages page model, or a
+            // configured entry point type.
             if (name.EndsWith("Controller", StringComparison.Ordinal) || name.EndsWith("ControllerBase", StringComparison.Ordinal)
-                || MatchesConfigured(name))
+                || name.EndsWith("PageModel", StringComparison.Ordinal) || MatchesConfigured(name))
             {
                 return true;
             }
@@ -164,6 +177,67 @@ internal sealed class InputSyntaxGate
             }
         }, CancellationToken.None);
         return names;
+    }
+
+    /// <summary>
+    /// Could <paramref name="value"/> carry input through something other than a parameter or local: the request itself
+    /// (<c>Request</c>, <c>HttpContext</c>, <c>RouteData</c>), or a property of the enclosing type that model binding
+    /// fills (<c>[BindProperty]</c>, or any property of a <c>[BindProperties]</c> type)?
+    /// </summary>
+    public static bool ReadsRequestMember(SyntaxNode value)
+    {
+        TypeDeclarationSyntax? type = null;
+        foreach (var identifier in value.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
+        {
+            if (identifier.IsMissing || identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier)
+            {
+                continue;
+            }
+
+            var name = identifier.Identifier.ValueText;
+            if (name is "Request" or "HttpContext" or "RouteData")
+            {
+                return true;
+            }
+
+            type ??= identifier.FirstAncestorOrSelf<TypeDeclarationSyntax>();
+            if (type is not null && IsBoundPropertyName(type, name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsBoundPropertyName(TypeDeclarationSyntax type, string name)
+    {
+        var bindsAll = NamesAttribute(type.AttributeLists, "BindProperties");
+        foreach (var member in type.Members)
+        {
+            if (member is PropertyDeclarationSyntax property && property.Identifier.ValueText == name)
+            {
+                return bindsAll || NamesAttribute(property.AttributeLists, "BindProperty");
+            }
+        }
+
+        return false;
+    }
+
+    private static bool NamesAttribute(SyntaxList<AttributeListSyntax> attributeLists, string name)
+    {
+        foreach (var list in attributeLists)
+        {
+            foreach (var attribute in list.Attributes)
+            {
+                if (LastIdentifier(attribute.Name) is { } written && (written == name || written == name + "Attribute"))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary><c>request.CompanyId</c> where <c>request</c> is a parameter declared with a request-model type name.</summary>

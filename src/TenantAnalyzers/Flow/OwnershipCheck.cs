@@ -6,22 +6,30 @@ using TenantAnalyzers.Model;
 namespace TenantAnalyzers.Flow;
 
 /// <summary>
-/// Does the code after a key lookup check that the loaded entity belongs to the caller before it uses it? A simple,
-/// conservative, intra-procedural scan: the loaded value must land in a local (<c>var b = ...;</c>, also through
-/// <c>await</c> and <c>?? throw</c>); the references to that local after the load are visited in source order,
-/// null checks are skipped, and the first other reference must be an ownership check:
+/// Does the code after a load check that the loaded entity belongs to the caller before it uses it? The one ownership
+/// check every rule asks (TI0001 after a bypassed load, TI0003 after a load by key). A simple, conservative,
+/// intra-procedural scan: the loaded value must land in a local (<c>var b = ...;</c>, also through <c>await</c> and
+/// <c>?? throw</c>) or in a field or property of this object (<c>Item = await ...;</c>, as page models do); the references
+/// to it after the load are visited in source order, null checks are skipped, and the first other reference must be an
+/// ownership check:
 /// <list type="bullet">
 /// <item>its tenant key compared (<c>==</c>/<c>!=</c>) with a value that does not come from the entity:
-/// <c>b.CompanyId != ctx.CompanyId</c>, <c>b?.CompanyId == ctx.CompanyId</c>, or through a copy
+/// <c>b.CompanyId != ctx.CompanyId</c>, <c>b?.CompanyId == User.GetTenantId()</c>, or through a copy
 /// (<c>var owner = b.CompanyId;</c>, <c>b is { CompanyId: var c }</c>) that is compared so;</item>
+/// <item>its tenant key looked up in a set of allowed tenants (<c>allowedCompanyIds.Contains(b.CompanyId)</c>);</item>
+/// <item>another of its properties compared with the caller's own user id (<c>order.OwnerId != User.GetUserId()</c>: the
+/// row is the caller's own);</item>
+/// <item>the entity passed to resource-based authorization (<c>IAuthorizationService.AuthorizeAsync(User, entity, ...)</c>);</item>
 /// <item>the entity, or its tenant key, passed to a configured <c>ownership_guards</c> method, or such a method called on it.</item>
 /// </list>
-/// Whether the mismatch branch really exits is not verified: a comparison shows the author thought about ownership.
+/// The value it is compared with must not be the caller's say-so: request input counts only once it was checked itself
+/// (<see cref="InputCheck"/>), and the caller's user id or another claim is not a tenant. Whether the mismatch branch
+/// really exits is not verified: a comparison shows the author thought about ownership.
 /// </summary>
 internal static class OwnershipCheck
 {
     /// <summary>True when the value of <paramref name="load"/> is checked before use, or not kept at all (a discarded call).</summary>
-    public static bool IsCheckedBeforeUse(IOperation load, TenantModel model)
+    public static bool IsCheckedBeforeUse(IOperation load, TenantModel model, ValueOriginResolver resolver)
     {
         var current = load;
         while (true)
@@ -39,9 +47,12 @@ internal static class OwnershipCheck
                     current = parent;
                     continue;
                 case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
-                    return IsCheckedBeforeUse(declarator.Symbol, load, model);
+                    return IsCheckedBeforeUse(declarator.Symbol, load, model, resolver);
                 case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when assignment.Value == current:
-                    return IsCheckedBeforeUse(target.Local, load, model);
+                    return IsCheckedBeforeUse(target.Local, load, model, resolver);
+                case ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } target } assignment
+                    when assignment.Value == current && IsOwnInstance(target.Instance):
+                    return IsCheckedBeforeUse(target.Member, load, model, resolver);
                 case IExpressionStatementOperation:
                     return true;
                 default:
@@ -50,41 +61,44 @@ internal static class OwnershipCheck
         }
     }
 
-    private static bool IsCheckedBeforeUse(ILocalSymbol local, IOperation load, TenantModel model)
+    private static bool IsCheckedBeforeUse(ISymbol storage, IOperation load, TenantModel model, ValueOriginResolver resolver)
     {
-        var loadEnd = load.Syntax.Span.End;
-        foreach (var reference in ReferencesInSourceOrder(local, load, loadEnd))
+        foreach (var reference in ReferencesInSourceOrder(storage, load, load.Syntax.Span.End))
         {
             if (IsNullCheck(reference))
             {
                 continue;
             }
 
-            return IsOwnershipCheck(reference, local, model);
+            return IsOwnershipCheck(reference, storage, model, resolver);
         }
 
-        // The local is never read after the load: nothing is used, nothing leaks.
-        return true;
+        // A local never read after the load: nothing is used, nothing leaks. A field or property outlives the member (a
+        // page model renders it): never checked here, it is used unchecked.
+        return storage is ILocalSymbol;
     }
 
-    private static bool IsOwnershipCheck(ILocalReferenceOperation reference, ILocalSymbol local, TenantModel model)
+    private static bool IsOwnershipCheck(IOperation reference, ISymbol storage, TenantModel model, ValueOriginResolver resolver)
     {
         var use = Climb(reference);
         switch (use.Parent)
         {
             case IPropertyReferenceOperation property when property.Instance == use && model.IsTenantKeyName(property.Property.Name):
-                return IsComparedOrGuarded(property, local, model);
+                return IsComparedOrGuarded(property, storage, model, resolver);
+
+            case IPropertyReferenceOperation property when property.Instance == use:
+                return IsComparedWithTheCaller(property, resolver);
 
             case IConditionalAccessOperation conditional when conditional.Operation == use
                 && conditional.WhenNotNull is IPropertyReferenceOperation { Instance: IConditionalAccessInstanceOperation } property
                 && model.IsTenantKeyName(property.Property.Name):
-                return IsComparedOrGuarded(conditional, local, model);
+                return IsComparedOrGuarded(conditional, storage, model, resolver);
 
             case IIsPatternOperation { Pattern: IRecursivePatternOperation recursive } pattern when pattern.Value == use:
-                return IsTenantKeyPattern(recursive, local, model);
+                return IsTenantKeyPattern(recursive, storage, model, resolver);
 
             case IArgumentOperation { Parent: IInvocationOperation invocation }:
-                return IsGuardMethod(invocation.TargetMethod, model);
+                return IsGuardMethod(invocation.TargetMethod, model) || IsResourceAuthorization(invocation.TargetMethod);
 
             case IInvocationOperation invocation when invocation.Instance == use:
                 return IsGuardMethod(invocation.TargetMethod, model);
@@ -94,17 +108,39 @@ internal static class OwnershipCheck
         }
     }
 
-    /// <summary>The tenant key read <paramref name="keyRead"/> is compared with a foreign value, copied into a local that is, or passed to a guard.</summary>
-    private static bool IsComparedOrGuarded(IOperation keyRead, ILocalSymbol entity, TenantModel model)
+    /// <summary>
+    /// <c>if (order.OwnerId != User.GetUserId()) return Forbid();</c>: the row is checked to be the caller's own, which
+    /// is stricter than the caller's tenant's.
+    /// </summary>
+    private static bool IsComparedWithTheCaller(IPropertyReferenceOperation property, ValueOriginResolver resolver)
+    {
+        var read = Climb(property);
+        return read.Parent is IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison
+            && resolver.Of(comparison.LeftOperand == read ? comparison.RightOperand : comparison.LeftOperand).Kind == ValueOriginKind.CallerUserId;
+    }
+
+    /// <summary>
+    /// <c>await _authorization.AuthorizeAsync(User, order, Operations.Read)</c>: resource-based authorization, ASP.NET
+    /// Core's own answer to "may this caller touch this row".
+    /// </summary>
+    private static bool IsResourceAuthorization(IMethodSymbol method) => (method.ReducedFrom ?? method).Name == "AuthorizeAsync";
+
+    /// <summary>
+    /// The tenant key read <paramref name="keyRead"/> is compared with a value that can vouch for the tenant, looked up in
+    /// a set of allowed tenants, copied into a local that is compared so, or passed to a guard.
+    /// </summary>
+    private static bool IsComparedOrGuarded(IOperation keyRead, ISymbol storage, TenantModel model, ValueOriginResolver resolver)
     {
         var read = Climb(keyRead);
         switch (read.Parent)
         {
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison:
                 var other = comparison.LeftOperand == read ? comparison.RightOperand : comparison.LeftOperand;
-                return !ReadsLocal(other, entity);
+                return !Reads(other, storage) && CanVouch(other, comparison, resolver);
             case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation copy }:
-                return IsComparedAnywhere(copy.Symbol, entity, read);
+                return IsComparedAnywhere(copy.Symbol, storage, read, resolver);
+            case IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Contains" } contains } argument:
+                return IsAllowedSet(contains, argument, storage, resolver);
             case IArgumentOperation { Parent: IInvocationOperation invocation }:
                 return IsGuardMethod(invocation.TargetMethod, model);
             default:
@@ -112,8 +148,43 @@ internal static class OwnershipCheck
         }
     }
 
+    /// <summary><c>allowed.Contains(b.CompanyId)</c> or <c>Enumerable.Contains(allowed, b.CompanyId)</c>, the set not read off the entity.</summary>
+    private static bool IsAllowedSet(IInvocationOperation contains, IArgumentOperation key, ISymbol storage, ValueOriginResolver resolver)
+    {
+        var set = contains.Instance;
+        if (set is null)
+        {
+            foreach (var argument in contains.Arguments)
+            {
+                if (argument != key)
+                {
+                    set = argument.Value;
+                    break;
+                }
+            }
+        }
+
+        return set is not null && !Reads(set, storage) && CanVouch(set, contains, resolver);
+    }
+
+    /// <summary>
+    /// A value an ownership check may compare the tenant key with: the context, the tenant's data, or a value of
+    /// unknown origin (a service's <c>companyId</c> parameter, checked by its callers). Not request input that was not
+    /// checked itself, not the caller's user id or another claim.
+    /// </summary>
+    private static bool CanVouch(IOperation value, IOperation check, ValueOriginResolver resolver)
+    {
+        var origin = resolver.Of(value);
+        return origin.Kind switch
+        {
+            ValueOriginKind.RequestInput => InputCheck.IsCheckedBefore(check, origin, resolver),
+            ValueOriginKind.CallerUserId or ValueOriginKind.CallerUser or ValueOriginKind.OtherClaim => false,
+            _ => true,
+        };
+    }
+
     /// <summary><c>b is { CompanyId: 42 }</c> or <c>b is { CompanyId: var c } &amp;&amp; c == ctx.CompanyId</c>.</summary>
-    private static bool IsTenantKeyPattern(IRecursivePatternOperation pattern, ILocalSymbol entity, TenantModel model)
+    private static bool IsTenantKeyPattern(IRecursivePatternOperation pattern, ISymbol storage, TenantModel model, ValueOriginResolver resolver)
     {
         foreach (var subpattern in pattern.PropertySubpatterns)
         {
@@ -124,10 +195,10 @@ internal static class OwnershipCheck
 
             switch (subpattern.Pattern)
             {
-                case IConstantPatternOperation constant when !ReadsLocal(constant.Value, entity):
-                    return true;
+                case IConstantPatternOperation constant when !Reads(constant.Value, storage):
+                    return CanVouch(constant.Value, pattern, resolver);
                 case IDeclarationPatternOperation { DeclaredSymbol: ILocalSymbol copy }:
-                    return IsComparedAnywhere(copy, entity, pattern);
+                    return IsComparedAnywhere(copy, storage, pattern, resolver);
             }
         }
 
@@ -135,7 +206,7 @@ internal static class OwnershipCheck
     }
 
     /// <summary>A copy of the tenant key that is compared (<c>==</c>/<c>!=</c>) with a value that does not come from the entity.</summary>
-    private static bool IsComparedAnywhere(ILocalSymbol copy, ILocalSymbol entity, IOperation anchor)
+    private static bool IsComparedAnywhere(ILocalSymbol copy, ISymbol storage, IOperation anchor, ValueOriginResolver resolver)
     {
         foreach (var descendant in Root(anchor).Descendants())
         {
@@ -144,7 +215,7 @@ internal static class OwnershipCheck
                 && read.Parent is IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison)
             {
                 var other = comparison.LeftOperand == read ? comparison.RightOperand : comparison.LeftOperand;
-                if (!ReadsLocal(other, entity) && !ReadsLocal(other, copy))
+                if (!Reads(other, storage) && !Reads(other, copy) && CanVouch(other, comparison, resolver))
                 {
                     return true;
                 }
@@ -155,7 +226,7 @@ internal static class OwnershipCheck
     }
 
     /// <summary><c>b == null</c>, <c>b != null</c>, <c>b is null</c>, <c>b is not null</c>: not a use of the entity.</summary>
-    private static bool IsNullCheck(ILocalReferenceOperation reference)
+    private static bool IsNullCheck(IOperation reference)
     {
         var use = Climb(reference);
         return use.Parent switch
@@ -194,16 +265,15 @@ internal static class OwnershipCheck
         return false;
     }
 
-    private static IEnumerable<ILocalReferenceOperation> ReferencesInSourceOrder(ILocalSymbol local, IOperation load, int after)
+    /// <summary>The reads of the local, or of the field or property on this object, after <paramref name="after"/>.</summary>
+    private static List<IOperation> ReferencesInSourceOrder(ISymbol storage, IOperation load, int after)
     {
-        var references = new List<ILocalReferenceOperation>();
+        var references = new List<IOperation>();
         foreach (var descendant in Root(load).Descendants())
         {
-            if (descendant is ILocalReferenceOperation reference
-                && reference.Syntax.SpanStart >= after
-                && SymbolEqualityComparer.Default.Equals(reference.Local, local))
+            if (descendant.Syntax.SpanStart >= after && IsReferenceTo(descendant, storage))
             {
-                references.Add(reference);
+                references.Add(descendant);
             }
         }
 
@@ -211,11 +281,22 @@ internal static class OwnershipCheck
         return references;
     }
 
-    private static bool ReadsLocal(IOperation operation, ILocalSymbol local)
+    private static bool IsReferenceTo(IOperation operation, ISymbol storage) => operation switch
+    {
+        ILocalReferenceOperation local => SymbolEqualityComparer.Default.Equals(local.Local, storage),
+        IMemberReferenceOperation member => SymbolEqualityComparer.Default.Equals(member.Member, storage) && IsOwnInstance(member.Instance),
+        _ => false,
+    };
+
+    /// <summary>No instance (a static member) or this object's (<c>Item</c>, <c>this.Item</c>).</summary>
+    private static bool IsOwnInstance(IOperation? instance) =>
+        instance is null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance };
+
+    private static bool Reads(IOperation operation, ISymbol storage)
     {
         foreach (var descendant in operation.DescendantsAndSelf())
         {
-            if (descendant is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local))
+            if (IsReferenceTo(descendant, storage))
             {
                 return true;
             }

@@ -22,6 +22,7 @@ internal sealed class AbpApi
     private readonly INamedTypeSymbol? _entity;
     private readonly INamedTypeSymbol? _readOnlyBasicRepository;
     private readonly INamedTypeSymbol? _dataSeedContributor;
+    private readonly INamedTypeSymbol? _applicationService;
 
     private AbpApi(ImmutableArray<IAssemblySymbol> assemblies)
     {
@@ -32,6 +33,7 @@ internal sealed class AbpApi
         _entity = First(assemblies, "Volo.Abp.Domain.Entities.Entity");
         _readOnlyBasicRepository = First(assemblies, "Volo.Abp.Domain.Repositories.IReadOnlyBasicRepository`1");
         _dataSeedContributor = First(assemblies, "Volo.Abp.Data.IDataSeedContributor");
+        _applicationService = First(assemblies, "Volo.Abp.Application.Services.ApplicationService");
     }
 
     /// <summary>The framework as this compilation sees it; null when it is neither referenced nor declared.</summary>
@@ -55,6 +57,9 @@ internal sealed class AbpApi
 
     /// <summary>A data seed contributor: seeding code that runs before any tenant's request.</summary>
     public bool IsSeedContributor(ITypeSymbol type) => Implements(type, _dataSeedContributor);
+
+    /// <summary>An ABP application service: ABP's auto API controllers bind its public methods' parameters from the request.</summary>
+    public bool IsApplicationService(ITypeSymbol type) => DerivesFrom(type, _applicationService);
 
     /// <summary>The entity of an ABP repository type (<c>IRepository&lt;Order, Guid&gt;</c>, <c>IOrderRepository</c>); null for other types.</summary>
     public ITypeSymbol? RepositoryEntity(ITypeSymbol? type)

@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using TenantAnalyzers.Authorization;
+using TenantAnalyzers.Flow;
 using TenantAnalyzers.Frameworks;
 using TenantAnalyzers.Queries;
 using TenantAnalyzers.Scanning;
@@ -34,6 +35,7 @@ internal sealed class TenantModel
 
     private readonly ConcurrentDictionary<ITypeSymbol, TenantTypeInfo> _types = new(SymbolEqualityComparer.Default);
     private readonly Lazy<QueryFilterMap> _filters;
+    private readonly Lazy<EntryPoints> _entryPoints;
 
     private TenantModel(Compilation compilation, TenantOptions options)
     {
@@ -42,8 +44,9 @@ internal sealed class TenantModel
         Ef = EfSymbols.Resolve(compilation);
         Frameworks = new FrameworkSymbols(compilation);
         GeneratedCode = new GeneratedCodeFilter(compilation);
-        CrossTenantScope = new CrossTenantScope(CrossTenant);
+        CrossTenantScope = new CrossTenantScope(CrossTenant, new PlatformScope(compilation, options));
         _filters = new Lazy<QueryFilterMap>(() => QueryFilterMap.Discover(this, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
+        _entryPoints = new Lazy<EntryPoints>(() => new EntryPoints(this), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public Compilation Compilation { get; }
@@ -63,6 +66,12 @@ internal sealed class TenantModel
     public CrossTenantScope CrossTenantScope { get; }
 
     public QueryFilterMap Filters => _filters.Value;
+
+    /// <summary>
+    /// Where request input enters and who the caller is (<see cref="Flow.EntryPoints"/>): one instance for every rule of
+    /// the compilation, so that its framework symbols and its answers per method, type and helper are found once.
+    /// </summary>
+    public EntryPoints EntryPoints => _entryPoints.Value;
 
     /// <summary>
     /// False for test projects unless <c>include_tests = true</c>: a cross-tenant query in a test asserts data, it

@@ -50,12 +50,31 @@ internal sealed class TenantOptions
     public const string EntryPointsKey = Prefix + "entry_points";
     public const string OwnershipGuardsKey = Prefix + "ownership_guards";
     public const string IncludeTestsKey = Prefix + "include_tests";
+    public const string PlatformRolesKey = Prefix + "platform_roles";
+    public const string PlatformPoliciesKey = Prefix + "platform_policies";
+    public const string TenantClaimsKey = Prefix + "tenant_claims";
 
     private static readonly string[] AllKeys =
     [
         TenantKeyKey, TenantRootKey, OwnedMarkersKey, ContextTypeKey, ContextMemberKey,
         BypassAttributeKey, QueryFiltersKey, BypassMethodsKey, TenantFilterNameKey, EntryPointsKey, OwnershipGuardsKey, IncludeTestsKey,
+        PlatformRolesKey, PlatformPoliciesKey, TenantClaimsKey,
     ];
+
+    /// <summary>
+    /// Role names that, in the applications this package is written for, only the platform's operators hold: the
+    /// "super admin" of every spelling, and admin roles named after the platform, the system, the host (ABP, Oqtane)
+    /// or the whole installation. Names that a tenant's own staff commonly hold (<c>Admin</c>, <c>Administrator</c>,
+    /// <c>Owner</c>, <c>Manager</c>, <c>SiteAdmin</c>, <c>Host</c>) are left out on purpose: wrongly treating a tenant
+    /// role as a platform role would hide real leaks, while a missing platform role only leaves a finding to justify.
+    /// Matched ignoring case and the separators space, <c>_</c>, <c>-</c> and <c>.</c>.
+    /// </summary>
+    public static readonly ImmutableArray<string> DefaultPlatformRoles = ImmutableArray.Create(
+        "SuperAdmin", "SuperAdministrator", "SuperUser",
+        "PlatformAdmin", "PlatformAdministrator", "PlatformOperator", "PlatformOwner",
+        "SystemAdmin", "SystemAdministrator", "SysAdmin",
+        "GlobalAdmin", "GlobalAdministrator",
+        "HostAdmin", "HostAdministrator");
 
     public static readonly TenantOptions Default = new(
         tenantKeys: ImmutableArray.Create("CompanyId", "TenantId"),
@@ -70,6 +89,9 @@ internal sealed class TenantOptions
         entryPoints: ImmutableArray<string>.Empty,
         ownershipGuards: ImmutableArray<string>.Empty,
         includeTests: false,
+        platformRoles: DefaultPlatformRoles,
+        platformPolicies: null,
+        tenantClaims: DefaultTenantClaims(ImmutableArray.Create("CompanyId", "TenantId"), ImmutableArray.Create("Company", "Tenant")),
         invalid: ImmutableArray<InvalidOption>.Empty);
 
     private TenantOptions(
@@ -85,6 +107,9 @@ internal sealed class TenantOptions
         ImmutableArray<string> entryPoints,
         ImmutableArray<string> ownershipGuards,
         bool includeTests,
+        ImmutableArray<string> platformRoles,
+        ImmutableArray<string>? platformPolicies,
+        ImmutableArray<string> tenantClaims,
         ImmutableArray<InvalidOption> invalid)
     {
         TenantKeys = tenantKeys;
@@ -99,6 +124,9 @@ internal sealed class TenantOptions
         EntryPoints = entryPoints;
         OwnershipGuards = ownershipGuards;
         IncludeTests = includeTests;
+        PlatformRoles = platformRoles;
+        PlatformPolicies = platformPolicies;
+        TenantClaims = tenantClaims;
         Invalid = invalid;
         BypassMethodNames = ImmutableHashSet.CreateRange(StringComparer.Ordinal, MemberNames(bypassMethods));
     }
@@ -144,6 +172,18 @@ internal sealed class TenantOptions
     /// <summary>Whether test projects (those referencing xUnit, NUnit, MSTest or TUnit) are analyzed too.</summary>
     public bool IncludeTests { get; }
 
+    /// <summary>Roles only platform operators hold: code only they can reach is justified cross-tenant code.</summary>
+    public ImmutableArray<string> PlatformRoles { get; }
+
+    /// <summary>
+    /// Policies only platform operators pass; null (the default): a policy whose name contains a platform role
+    /// (<c>SuperAdminOnly</c>, <c>RequirePlatformAdmin</c>).
+    /// </summary>
+    public ImmutableArray<string>? PlatformPolicies { get; }
+
+    /// <summary>Claim types that hold the caller's tenant: a value read from one is the context.</summary>
+    public ImmutableArray<string> TenantClaims { get; }
+
     public ImmutableArray<InvalidOption> Invalid { get; }
 
     public static TenantOptions Read(AnalyzerConfigOptionsProvider provider, Compilation compilation)
@@ -156,9 +196,11 @@ internal sealed class TenantOptions
 
         var invalid = ImmutableArray.CreateBuilder<InvalidOption>();
         var d = Default;
+        var tenantKeys = ReadNameList(raw, TenantKeyKey, d.TenantKeys, allowDots: false, allowEmpty: false, invalid);
+        var tenantRoots = ReadNameList(raw, TenantRootKey, d.TenantRoots, allowDots: true, allowEmpty: true, invalid);
         return new TenantOptions(
-            tenantKeys: ReadNameList(raw, TenantKeyKey, d.TenantKeys, allowDots: false, allowEmpty: false, invalid),
-            tenantRoots: ReadNameList(raw, TenantRootKey, d.TenantRoots, allowDots: true, allowEmpty: true, invalid),
+            tenantKeys: tenantKeys,
+            tenantRoots: tenantRoots,
             ownedMarkers: ReadNameList(raw, OwnedMarkersKey, d.OwnedMarkers, allowDots: true, allowEmpty: true, invalid),
             contextTypes: ReadNameList(raw, ContextTypeKey, d.ContextTypes, allowDots: true, allowEmpty: false, invalid),
             contextMember: ReadSingleName(raw, ContextMemberKey, d.ContextMember, allowDots: false, invalid),
@@ -169,6 +211,9 @@ internal sealed class TenantOptions
             entryPoints: ReadNameList(raw, EntryPointsKey, d.EntryPoints, allowDots: true, allowEmpty: true, invalid),
             ownershipGuards: ReadNameList(raw, OwnershipGuardsKey, d.OwnershipGuards, allowDots: true, allowEmpty: true, invalid),
             includeTests: ReadBoolean(raw, IncludeTestsKey, d.IncludeTests, invalid),
+            platformRoles: ReadLabelList(raw, PlatformRolesKey, d.PlatformRoles, invalid),
+            platformPolicies: raw.ContainsKey(PlatformPoliciesKey) ? ReadLabelList(raw, PlatformPoliciesKey, ImmutableArray<string>.Empty, invalid) : d.PlatformPolicies,
+            tenantClaims: ReadLabelList(raw, TenantClaimsKey, DefaultTenantClaims(tenantKeys, tenantRoots), invalid),
             invalid: invalid.ToImmutable());
     }
 
@@ -239,6 +284,59 @@ internal sealed class TenantOptions
         {
             invalid.Add(new InvalidOption(key, value, "at least one name is required"));
             return fallback;
+        }
+
+        return builder.ToImmutable();
+    }
+
+    /// <summary>
+    /// The claim types that hold the caller's tenant when none are configured: the tenant-key names and the tenant-root
+    /// names (<c>CompanyId</c>, <c>TenantId</c>, <c>Company</c>, <c>Tenant</c>), which, matched loosely, cover the
+    /// common spellings <c>tenant_id</c>, <c>tenantid</c>, <c>company-id</c> and URI claim types ending in one.
+    /// </summary>
+    private static ImmutableArray<string> DefaultTenantClaims(ImmutableArray<string> tenantKeys, ImmutableArray<string> tenantRoots)
+    {
+        var builder = ImmutableArray.CreateBuilder<string>();
+        builder.AddRange(tenantKeys);
+        foreach (var root in tenantRoots)
+        {
+            builder.Add(root.Substring(root.LastIndexOf('.') + 1));
+        }
+
+        return builder.ToImmutable();
+    }
+
+    /// <summary>
+    /// A list of role, policy or claim-type names: free text as applications spell them (<c>Super Admin</c>,
+    /// <c>super_admin</c>, <c>http://schemas.example.com/claims/tenant</c>), without quotes, brackets or other
+    /// punctuation that only a typo puts there. An empty list is allowed: it turns the concept off.
+    /// </summary>
+    private static ImmutableArray<string> ReadLabelList(Dictionary<string, string> raw, string key, ImmutableArray<string> fallback, ImmutableArray<InvalidOption>.Builder invalid)
+    {
+        if (!raw.TryGetValue(key, out var value))
+        {
+            return fallback;
+        }
+
+        var builder = ImmutableArray.CreateBuilder<string>();
+        foreach (var part in value.Split(','))
+        {
+            var label = part.Trim();
+            if (label.Length == 0)
+            {
+                continue;
+            }
+
+            foreach (var c in label)
+            {
+                if (!(char.IsLetterOrDigit(c) || c is ' ' or '_' or '-' or '.' or ':' or '/' or '#'))
+                {
+                    invalid.Add(new InvalidOption(key, value, $"'{label}' is not a role, policy or claim name"));
+                    return fallback;
+                }
+            }
+
+            builder.Add(label);
         }
 
         return builder.ToImmutable();

@@ -49,6 +49,33 @@ internal sealed class KeyLookup
     /// <summary>The predicate that pins the key (the operator's own when it has one, else the last <c>Where</c>).</summary>
     public IAnonymousFunctionOperation? KeyPredicate { get; }
 
+    /// <summary>
+    /// The key value the lookup loads by: the one key passed to <c>Find</c> (not a composite key), or the value the key
+    /// predicate compares the key with; null when there is no single one.
+    /// </summary>
+    public IOperation? KeyValue()
+    {
+        if (KeyPredicate is { } predicate)
+        {
+            var parameter = predicate.Symbol.Parameters[0];
+            return QueryChain.Unwrap(TenantPredicate.ReturnedValue(predicate)) is IBinaryOperation equals
+                ? Unwrap(Reads(equals.LeftOperand, parameter) ? equals.RightOperand : equals.LeftOperand)
+                : null;
+        }
+
+        // Find(params object[] keyValues), FindAsync(object[] keyValues, CancellationToken), Find(Type, params object[]).
+        foreach (var argument in Call.Arguments)
+        {
+            if (argument.Parameter?.Type is IArrayTypeSymbol
+                && QueryChain.Unwrap(argument.Value) is IArrayCreationOperation { Initializer.ElementValues: { Length: 1 } keys })
+            {
+                return Unwrap(keys[0]);
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The names of the calls that load by key: the cheap syntax test, searched for in files.</summary>
     public static readonly IdentifierScan CandidateNames = new(
     [
@@ -86,6 +113,12 @@ internal sealed class KeyLookup
             if (op == call)
             {
                 break;
+            }
+
+            if (chain.IsConditional(op))
+            {
+                // It may not run: the lookup is judged on the path where it does not.
+                continue;
             }
 
             if (IsWhere(op, model))

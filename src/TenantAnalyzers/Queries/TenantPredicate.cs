@@ -1,6 +1,9 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using TenantAnalyzers.Model;
+using TenantAnalyzers.Scanning;
 
 namespace TenantAnalyzers.Queries;
 
@@ -23,26 +26,68 @@ internal static class TenantPredicate
         return ReturnedValue(lambda) is { } body && IsScoped(body, parameter, model);
     }
 
-    /// <summary>True when any predicate of the chain scopes the query by the tenant key.</summary>
+    /// <summary>
+    /// True when a predicate of the chain that runs on every path scopes the query by the tenant key, or when both
+    /// branches of one <c>if</c>/<c>else</c> (or <c>?:</c>) do. A re-scope that only runs on some paths
+    /// (<see cref="QueryChain.IsConditional"/>) does not scope the others.
+    /// </summary>
     public static bool ChainIsTenantScoped(QueryChain chain, TenantModel model)
     {
+        List<PathCondition>? conditional = null;
         foreach (var op in chain.Operators)
         {
-            if (IsTenantScopingOperator(op, model))
+            if (!Scopes(op, model))
+            {
+                continue;
+            }
+
+            if (!chain.IsConditional(op))
             {
                 return true;
             }
 
-            if (QueryChain.GetLambdaArgument(op) is { } lambda
-                && lambda.Symbol.ReturnType.SpecialType == SpecialType.System_Boolean
-                && IsTenantScoped(lambda, model))
+            if (chain.OnlyWhen(op) is { } condition)
             {
-                return true;
+                // if (a) q = q.Where(scoped); else q = q.Where(scoped); scopes both paths.
+                foreach (var other in conditional ??= new List<PathCondition>())
+                {
+                    if (other.Condition == condition.Condition && other.Value != condition.Value)
+                    {
+                        return true;
+                    }
+                }
+
+                conditional.Add(condition);
             }
         }
 
         return false;
     }
+
+    /// <summary>
+    /// The conditions of the path on which a query stays unscoped: each conditional re-scope that depends on one condition
+    /// (<c>if (!User.IsInRole("SuperAdmin")) q = q.Where(e =&gt; e.CompanyId == ...)</c>) leaves the query unscoped only
+    /// when that condition has the other value. Platform scope reads them (a path only platform operators take).
+    /// </summary>
+    public static ImmutableArray<PathCondition> UnscopedPath(QueryChain chain, TenantModel model)
+    {
+        var path = ImmutableArray.CreateBuilder<PathCondition>();
+        foreach (var op in chain.Operators)
+        {
+            if (chain.OnlyWhen(op) is { } condition && Scopes(op, model))
+            {
+                path.Add(new PathCondition(condition.Condition, !condition.Value));
+            }
+        }
+
+        return path.ToImmutable();
+    }
+
+    private static bool Scopes(IInvocationOperation op, TenantModel model) =>
+        IsTenantScopingOperator(op, model)
+        || (QueryChain.GetLambdaArgument(op) is { } lambda
+            && lambda.Symbol.ReturnType.SpecialType == SpecialType.System_Boolean
+            && IsTenantScoped(lambda, model));
 
     /// <summary>
     /// A project's own scoping operator, <c>query.ForCompany(companyId)</c>: a method of this compilation that takes the

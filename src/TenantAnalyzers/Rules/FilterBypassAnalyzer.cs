@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
+using TenantAnalyzers.Flow;
 using TenantAnalyzers.Frameworks;
 using TenantAnalyzers.Model;
 using TenantAnalyzers.Queries;
@@ -13,7 +14,9 @@ namespace TenantAnalyzers.Rules;
 
 /// <summary>
 /// TI0001: <c>IgnoreQueryFilters</c> (or a configured bypass method) on a query of tenant-filtered data, or a query that
-/// reaches tenant-filtered data through <c>Include</c> or a projection, that does not scope itself by the tenant key again.
+/// reaches tenant-filtered data through <c>Include</c> or a projection, that does not scope itself by the tenant key again
+/// on every path, and whose one loaded entity is not checked before use (<see cref="OwnershipCheck"/>). In deliberate
+/// cross-tenant code (<see cref="Authorization.CrossTenantScope"/>) it is reported as TI0200.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class FilterBypassAnalyzer : TenantRuleAnalyzer
@@ -27,7 +30,8 @@ public sealed class FilterBypassAnalyzer : TenantRuleAnalyzer
             return;
         }
 
-        RegisterInvocationAction(start, model, BypassCall.CandidateNames(model.Options), (c, call) => AnalyzeInvocation(c, call, model));
+        var entryPoints = model.EntryPoints;
+        RegisterInvocationAction(start, model, BypassCall.CandidateNames(model.Options), (c, call) => AnalyzeInvocation(c, call, model, entryPoints));
         if (model.Frameworks.Abp is { } abp)
         {
             RegisterInvocationAction(start, model, new IdentifierScan(TenantFilterScope.OpeningNames), (c, call) => AnalyzeScope(c, call, model, abp));
@@ -61,7 +65,7 @@ public sealed class FilterBypassAnalyzer : TenantRuleAnalyzer
         }
     }
 
-    private static void AnalyzeInvocation(CandidateContext context, InvocationExpressionSyntax syntax, TenantModel model)
+    private static void AnalyzeInvocation(CandidateContext context, InvocationExpressionSyntax syntax, TenantModel model, EntryPoints entryPoints)
     {
         // The secure shape, .IgnoreQueryFilters().Where(e => e.CompanyId == ...), is answered without binding the member.
         if (TenantPredicateSyntax.ChainIsTenantScoped(syntax, model)
@@ -87,8 +91,16 @@ public sealed class FilterBypassAnalyzer : TenantRuleAnalyzer
             return;
         }
 
+        // The same after-load check TI0003 accepts: one entity loaded past the filter, then compared with the caller's tenant.
+        if (LoadsOneEntity(chain.Terminal)
+            && OwnershipCheck.IsCheckedBeforeUse(chain.Terminal, model, new ValueOriginResolver(entryPoints, context.SemanticModel, context.CancellationToken)))
+        {
+            return;
+        }
+
         var member = context.GetContainingMember(syntax);
-        var justification = model.CrossTenantScope.Find(RuleIds.FilterBypass, syntax, member, context.SemanticModel, context.CancellationToken);
+        var justification = model.CrossTenantScope.Find(
+            RuleIds.FilterBypass, syntax, member, context.SemanticModel, context.CancellationToken, TenantPredicate.UnscopedPath(chain, model));
         var nameNode = SyntaxNames.GetInvokedNameNode(syntax)!;
         var location = Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(nameNode.SpanStart, syntax.Span.End));
         context.Report(
@@ -96,6 +108,11 @@ public sealed class FilterBypassAnalyzer : TenantRuleAnalyzer
             member,
             justification);
     }
+
+    private static bool LoadsOneEntity(IInvocationOperation terminal) => terminal.TargetMethod.Name is
+        "First" or "FirstOrDefault" or "Single" or "SingleOrDefault" or "Last" or "LastOrDefault"
+        or "FirstAsync" or "FirstOrDefaultAsync" or "SingleAsync" or "SingleOrDefaultAsync" or "LastAsync" or "LastOrDefaultAsync"
+        or "Find" or "FindAsync";
 
     /// <summary>Tenant-filtered data the query loads besides its root: <c>Include</c>/<c>ThenInclude</c> targets and projected navigations.</summary>
     private static ITypeSymbol? FindReachedFilteredType(QueryChain chain, TenantModel model)

@@ -14,7 +14,8 @@ namespace TenantAnalyzers.Rules;
 /// <summary>
 /// TI0003: a tenant-owned entity loaded by its key (<c>Find</c>/<c>FindAsync</c>, or <c>FirstOrDefault(e =&gt; e.Id == id)</c>)
 /// where no tenant filter applies — the type has none, or the query bypasses it — and neither the query nor the code
-/// after the load checks that the entity belongs to the caller's company: whoever guesses an id gets the row (IDOR).
+/// after the load checks that the entity belongs to the caller's company: whoever guesses an id gets the row (IDOR). A
+/// lookup by the caller's own user id, by the tenant context or by an id read off the tenant's own rows is not one.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MissingOwnershipCheckAnalyzer : TenantRuleAnalyzer
@@ -28,15 +29,16 @@ public sealed class MissingOwnershipCheckAnalyzer : TenantRuleAnalyzer
             return;
         }
 
-        RegisterInvocationAction(start, model, KeyLookup.CandidateNames, (c, call) => AnalyzeInvocation(c, call, model));
+        var entryPoints = model.EntryPoints;
+        RegisterInvocationAction(start, model, KeyLookup.CandidateNames, (c, call) => AnalyzeInvocation(c, call, model, entryPoints));
         if (model.Frameworks.Abp is not null)
         {
             // ABP's repositories load by key with GetAsync(id) too.
-            RegisterInvocationAction(start, model, KeyLookup.RepositoryCandidateNames, (c, call) => AnalyzeInvocation(c, call, model));
+            RegisterInvocationAction(start, model, KeyLookup.RepositoryCandidateNames, (c, call) => AnalyzeInvocation(c, call, model, entryPoints));
         }
     }
 
-    private static void AnalyzeInvocation(CandidateContext context, InvocationExpressionSyntax syntax, TenantModel model)
+    private static void AnalyzeInvocation(CandidateContext context, InvocationExpressionSyntax syntax, TenantModel model, EntryPoints entryPoints)
     {
         var name = SyntaxNames.GetInvokedName(syntax);
         if ((name is not ("Find" or "FindAsync" or "GetAsync") && !SyntaxNames.ChainHasKeyEquality(syntax))
@@ -52,12 +54,16 @@ public sealed class MissingOwnershipCheckAnalyzer : TenantRuleAnalyzer
         }
 
         var member = context.GetContainingMember(syntax);
-        if (NonRequestCode.IsSeedCode(member, syntax, model) || OwnershipCheck.IsCheckedBeforeUse(call, model))
+        var resolver = new ValueOriginResolver(entryPoints, context.SemanticModel, context.CancellationToken);
+        if (NonRequestCode.IsSeedCode(member, syntax, model)
+            || IsOwnRow(lookup, resolver)
+            || OwnershipCheck.IsCheckedBeforeUse(call, model, resolver))
         {
             return;
         }
 
-        var justification = model.CrossTenantScope.Find(RuleIds.MissingOwnershipCheck, syntax, member, context.SemanticModel, context.CancellationToken);
+        System.Collections.Generic.IReadOnlyList<PathCondition>? path = lookup.Chain is { } query ? TenantPredicate.UnscopedPath(query, model) : null;
+        var justification = model.CrossTenantScope.Find(RuleIds.MissingOwnershipCheck, syntax, member, context.SemanticModel, context.CancellationToken, path);
 
         var nameNode = SyntaxNames.GetInvokedNameNode(syntax)!;
         var location = Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(nameNode.SpanStart, syntax.Span.End));
@@ -66,6 +72,16 @@ public sealed class MissingOwnershipCheckAnalyzer : TenantRuleAnalyzer
             member,
             justification);
     }
+
+    /// <summary>
+    /// A row the caller may load whatever its owner: keyed by the caller's own user id (loading yourself: the user or
+    /// profile of <c>ClaimTypes.NameIdentifier</c>, <c>UserManager.GetUserId(User)</c>, a current-user service's
+    /// <c>UserId</c>), by the tenant context itself, or by an id read off a row loaded through a tenant-scoped query (the
+    /// tenant's own data points at it).
+    /// </summary>
+    private static bool IsOwnRow(KeyLookup lookup, ValueOriginResolver resolver) =>
+        lookup.KeyValue() is { } key
+        && resolver.Of(key).Kind is ValueOriginKind.CallerUserId or ValueOriginKind.Context or ValueOriginKind.TenantData;
 
     /// <summary>
     /// The tenant filter applies when the type is tenant-filtered and the query does not bypass it. <c>Find</c> has no

@@ -15,8 +15,8 @@ namespace TenantAnalyzers.Rules;
 /// <summary>
 /// TI0005: a tenant key assigned from request input (<c>customer.CompanyId = request.CompanyId</c>), a tenant root looked
 /// up by it (<c>db.Companies.Find(companyId)</c>, <c>c =&gt; c.Id == companyId</c>) or a tenant-owned query scoped by it
-/// (<c>e =&gt; e.CompanyId == request.CompanyId</c>), in an entry point, unless the input was compared with the company
-/// context before.
+/// (<c>e =&gt; e.CompanyId == request.CompanyId</c>), in an entry point, unless the input was checked before: compared with
+/// the context or passed to an access check (<see cref="InputCheck"/>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class TenantIdFromInputAnalyzer : TenantRuleAnalyzer
@@ -25,7 +25,7 @@ public sealed class TenantIdFromInputAnalyzer : TenantRuleAnalyzer
 
     private protected override void Register(CompilationStartAnalysisContext start, TenantModel model)
     {
-        var entryPoints = new EntryPoints(model);
+        var entryPoints = model.EntryPoints;
         var gate = new InputSyntaxGate(model.Options);
         var constructors = new ConstructorTenantKey(model);
 
@@ -109,7 +109,7 @@ public sealed class TenantIdFromInputAnalyzer : TenantRuleAnalyzer
     {
         if (!model.IsTenantKeyName(LastName(syntax.Left) ?? string.Empty)
             || !gate.MayBeInput(syntax, syntax.Right)
-            || !SyntaxScope.ReadsParameterOrLocal(syntax.Right, skipInnermostLambda: false, context.CancellationToken)
+            || !MayCarryInput(syntax.Right, skipInnermostLambda: false, context.CancellationToken)
             || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment)
         {
             return;
@@ -175,8 +175,8 @@ public sealed class TenantIdFromInputAnalyzer : TenantRuleAnalyzer
         if ((!IsKeyName(LastName(syntax.Left), model) && !IsKeyName(LastName(syntax.Right), model))
             || (!IsTenantKeyComparison(syntax, model) && !model.MayBeTenantRootSet(EnclosingQueryRootName(syntax)))
             || !gate.MayBeInput(syntax, syntax)
-            || !(SyntaxScope.ReadsParameterOrLocal(syntax.Left, skipInnermostLambda: true, context.CancellationToken)
-                || SyntaxScope.ReadsParameterOrLocal(syntax.Right, skipInnermostLambda: true, context.CancellationToken)))
+            || !(MayCarryInput(syntax.Left, skipInnermostLambda: true, context.CancellationToken)
+                || MayCarryInput(syntax.Right, skipInnermostLambda: true, context.CancellationToken)))
         {
             return;
         }
@@ -205,7 +205,7 @@ public sealed class TenantIdFromInputAnalyzer : TenantRuleAnalyzer
         if (SyntaxNames.GetInvokedName(syntax) is not ("Find" or "FindAsync")
             || !model.MayBeTenantRootSet(SyntaxNames.QueryRootName(syntax))
             || !gate.MayBeInput(syntax, syntax.ArgumentList)
-            || !SyntaxScope.ReadsParameterOrLocal(syntax.ArgumentList, skipInnermostLambda: false, context.CancellationToken)
+            || !MayCarryInput(syntax.ArgumentList, skipInnermostLambda: false, context.CancellationToken)
             || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation call)
         {
             return;
@@ -235,11 +235,18 @@ public sealed class TenantIdFromInputAnalyzer : TenantRuleAnalyzer
         }
     }
 
+    /// <summary>
+    /// Input arrives through a parameter or local, the request itself or a bound property; never through a field
+    /// (<c>_companyContext</c>): the syntax test before binding.
+    /// </summary>
+    private static bool MayCarryInput(SyntaxNode value, bool skipInnermostLambda, System.Threading.CancellationToken cancellationToken) =>
+        SyntaxScope.ReadsParameterOrLocal(value, skipInnermostLambda, cancellationToken) || InputSyntaxGate.ReadsRequestMember(value);
+
     private static void ReportIfInput(CandidateContext context, TenantModel model, EntryPoints entryPoints, IOperation use, IOperation value, string target)
     {
         var resolver = new ValueOriginResolver(entryPoints, context.SemanticModel, context.CancellationToken);
         var origin = resolver.Of(value);
-        if (!origin.IsInput || IsComparedWithContextBefore(use, origin, resolver))
+        if (!origin.IsInput || InputCheck.IsCheckedBefore(use, origin, resolver) || InputCheck.PinsTheCallersOwnRows(use, resolver))
         {
             return;
         }
@@ -251,35 +258,6 @@ public sealed class TenantIdFromInputAnalyzer : TenantRuleAnalyzer
             member,
             justification);
     }
-
-    /// <summary>
-    /// The conservative guard scan: an <c>==</c>/<c>!=</c> comparison of the same input with the company context anywhere in
-    /// the member before the use (<c>if (companyId != _ctx.CompanyId) return Forbid();</c>). What the branch does is not checked.
-    /// </summary>
-    private static bool IsComparedWithContextBefore(IOperation use, ValueOrigin input, ValueOriginResolver resolver)
-    {
-        var root = use;
-        while (root.Parent is not null)
-        {
-            root = root.Parent;
-        }
-
-        foreach (var descendant in root.Descendants())
-        {
-            if (descendant is IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison
-                && comparison.Syntax.SpanStart < use.Syntax.SpanStart
-                && IsInputAgainstContext(resolver.Of(comparison.LeftOperand), resolver.Of(comparison.RightOperand), input))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsInputAgainstContext(ValueOrigin left, ValueOrigin right, ValueOrigin input) =>
-        (left.IsSameInputAs(input) && right.Kind == ValueOriginKind.Context)
-        || (right.IsSameInputAs(input) && left.Kind == ValueOriginKind.Context);
 
     /// <summary>The entity parameter of the query predicate the comparison is in; null outside a LINQ operator over an <c>IQueryable</c>.</summary>
     private static IParameterSymbol? EnclosingQueryLambda(IOperation operation, TenantModel model)

@@ -21,9 +21,13 @@ public static class AnalyzerRunner
     public static Task<(ImmutableArray<Diagnostic> Diagnostics, IReadOnlyList<Exception> Exceptions)> RunAsync(params string[] sources) =>
         RunAsync(CancellationToken.None, sources);
 
-    public static async Task<(ImmutableArray<Diagnostic> Diagnostics, IReadOnlyList<Exception> Exceptions)> RunAsync(CancellationToken cancellationToken, params string[] sources)
+    public static Task<(ImmutableArray<Diagnostic> Diagnostics, IReadOnlyList<Exception> Exceptions)> RunAsync(CancellationToken cancellationToken, params string[] sources) =>
+        RunAsync(TestReferences.EfCore10, cancellationToken, sources);
+
+    public static async Task<(ImmutableArray<Diagnostic> Diagnostics, IReadOnlyList<Exception> Exceptions)> RunAsync(
+        ReferenceAssemblies referenceSet, CancellationToken cancellationToken, params string[] sources)
     {
-        var references = await TestReferences.EfCore10.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        var references = await referenceSet.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
         var trees = sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, path: $"/0/Test{i}.cs")).ToArray();
         var compilation = CSharpCompilation.Create(
             "Incomplete",

@@ -38,6 +38,11 @@ public sealed class TenantOptionsTests
         Assert.Empty(options.EntryPoints);
         Assert.Empty(options.OwnershipGuards);
         Assert.False(options.IncludeTests);
+        Assert.Contains("SuperAdmin", options.PlatformRoles);
+        Assert.Contains("PlatformAdmin", options.PlatformRoles);
+        Assert.DoesNotContain("Admin", options.PlatformRoles);
+        Assert.Null(options.PlatformPolicies);
+        Assert.Equal<string>(["CompanyId", "TenantId", "Company", "Tenant"], options.TenantClaims);
         Assert.Empty(options.Invalid);
     }
 
@@ -57,6 +62,9 @@ public sealed class TenantOptionsTests
             tenant_isolation.entry_points = IAssistantTool, McpServerToolType
             tenant_isolation.ownership_guards = Guard.EnsureOwned
             tenant_isolation.include_tests = True
+            tenant_isolation.platform_roles = Super Admin, platform_operator
+            tenant_isolation.platform_policies = Backoffice
+            tenant_isolation.tenant_claims = org, http://schemas.example.com/claims/org-id
             """);
 
         Assert.Equal<string>(["OrganizationId", "AccountId"], options.TenantKeys);
@@ -72,6 +80,28 @@ public sealed class TenantOptionsTests
         Assert.Equal<string>(["IAssistantTool", "McpServerToolType"], options.EntryPoints);
         Assert.Equal<string>(["Guard.EnsureOwned"], options.OwnershipGuards);
         Assert.True(options.IncludeTests);
+        Assert.Equal<string>(["Super Admin", "platform_operator"], options.PlatformRoles);
+        Assert.Equal<string>(["Backoffice"], options.PlatformPolicies!.Value);
+        Assert.Equal<string>(["org", "http://schemas.example.com/claims/org-id"], options.TenantClaims);
+        Assert.Empty(options.Invalid);
+    }
+
+    [Fact]
+    public void Tenant_claims_follow_a_configured_tenant_key_and_root()
+    {
+        var options = Read("tenant_isolation.tenant_key = OrganizationId\ntenant_isolation.tenant_root = Shop.Organization");
+
+        Assert.Equal<string>(["OrganizationId", "Organization"], options.TenantClaims);
+    }
+
+    [Fact]
+    public void Empty_platform_and_claim_lists_turn_the_concepts_off()
+    {
+        var options = Read("tenant_isolation.platform_roles =\ntenant_isolation.platform_policies =\ntenant_isolation.tenant_claims =");
+
+        Assert.Empty(options.PlatformRoles);
+        Assert.Empty(options.PlatformPolicies!.Value);
+        Assert.Empty(options.TenantClaims);
         Assert.Empty(options.Invalid);
     }
 
@@ -99,6 +129,9 @@ public sealed class TenantOptionsTests
     [InlineData("tenant_isolation.tenant_filter_name", "Tenant, SoftDelete")]
     [InlineData("tenant_isolation.entry_points", "1Tool")]
     [InlineData("tenant_isolation.include_tests", "yes")]
+    [InlineData("tenant_isolation.platform_roles", "SuperAdmin; Admin")]
+    [InlineData("tenant_isolation.platform_policies", "\"SuperAdminOnly\"")]
+    [InlineData("tenant_isolation.tenant_claims", "tenant_id, [company]")]
     public void Invalid_values_fall_back_to_the_default_and_are_recorded(string key, string value)
     {
         var options = Read($"{key} = {value}");

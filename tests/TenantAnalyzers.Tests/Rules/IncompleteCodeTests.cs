@@ -44,6 +44,55 @@ public sealed class IncompleteCodeTests
         "public async Task M(int id) { var a = await _db.AuditEntries.FindAsync(new object[] { id, }, ",
     };
 
+    /// <summary>Authorization as it is typed: attributes, role guards, claims, route groups.</summary>
+    public static TheoryData<string> HalfTypedAuthorization => new()
+    {
+        "[Authorize(Roles = ] public int M() => _db.Appointments.IgnoreQueryFilters().Count();",
+        "[Authorize(Policy = \"SuperAdminOnly\" public int M() => _db.Appointments.IgnoreQueryFilters().Count();",
+        "[Authorize(Roles = \"SuperAdmin,\")] public int M() => _db.Appointments.IgnoreQueryFilters(",
+        "public IActionResult M() { if (!User.IsInRole( ) return Forbid(); return Ok(_db.Appointments.IgnoreQueryFilters().Count()); }",
+        "public IActionResult M() { if (!User.IsInRole(\"SuperAdmin\")) return Forbid(); return Ok(_db.Appointments.IgnoreQueryFilters(",
+        "public IActionResult M() { if (!IsSuperAdmin return Forbid(); return Ok(_db.Appointments.IgnoreQueryFilters().Count()); } private bool IsSuperAdmin => User.IsInRole(",
+        "public IActionResult M() { if (!A) return Forbid(); return Ok(_db.Appointments.IgnoreQueryFilters().Count()); } private bool A => B; private bool B => A;",
+        "public IActionResult M(int companyId) { if (companyId != int.Parse(User.FindFirstValue(\"company_id\" return Forbid(); return Ok(_db.Companies.Find(companyId)); }",
+        "public IActionResult M(int companyId) { if (companyId != User.Claims.First(c => c.Type == ).Value) return Forbid(); return Ok(_db.Companies.Find(companyId)); }",
+        "public IActionResult M(int id) { var a = _db.AuditEntries.Find(id); if (a.CompanyId != Tenant()) return Forbid(); return Ok(a); } private int Tenant() => Other(); private int Other() => Tenant();",
+        "public IActionResult M(int id) { var a = _db.AuditEntries.Find(User.FindFirstValue(",
+        "public static void Map(IEndpointRouteBuilder app) { var g = app.MapGroup(\"/a\").RequireAuthorization(; g.MapGet(\"/\", (BookingDbContext db) => db.Appointments.IgnoreQueryFilters().Count()",
+        "public static void Map(RouteGroupBuilder g) { Map(g); g.MapGet(\"/\", (BookingDbContext db) => db.Appointments.IgnoreQueryFilters().Count()); }",
+        "public static void Map(IEndpointRouteBuilder app) { app.MapGet(\"/\", Handler).RequireAuthorization(p => p.RequireRole(; } static int Handler(BookingDbContext db) => db.Appointments.IgnoreQueryFilters().Count();",
+        "public IActionResult M(bool all) { var q = _db.Appointments.IgnoreQueryFilters(); if (!all) q = q.Where(a => a.CompanyId == ; return Ok(q.ToList()); }",
+        "public IActionResult M() { var q = _db.Appointments.IgnoreQueryFilters(); if (!User.IsInRole(\"SuperAdmin\")) q = q.Where(a => a.CompanyId == 1); var r = q.First(",
+        "public IActionResult M() { var q = q.Where(a => a.CompanyId == 1); return Ok(q.First(a => a.Id == 1)); }",
+    };
+
+    [Theory]
+    [MemberData(nameof(HalfTypedAuthorization))]
+    public async Task Analyzers_do_not_throw_on_half_typed_authorization(string member)
+    {
+        var source = $$"""
+            using System.Linq;
+            using System.Security.Claims;
+            using Microsoft.AspNetCore.Authorization;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.AspNetCore.Routing;
+            using Microsoft.EntityFrameworkCore;
+
+            namespace Booking
+            {
+                public class EditorBufferController : ControllerBase
+                {
+                    private readonly BookingDbContext _db = null!;
+                    {{member}}
+            """;
+
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var (_, exceptions) = await AnalyzerRunner.RunAsync(TestReferences.AspNetCore10, cancellation.Token, source, Prelude.Domain);
+
+        Assert.Empty(exceptions);
+    }
+
     [Theory]
     [MemberData(nameof(HalfTypedMembers))]
     public async Task Analyzers_do_not_throw_on_half_typed_code(string member)

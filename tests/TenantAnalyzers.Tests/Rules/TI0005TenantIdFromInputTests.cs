@@ -207,11 +207,25 @@ public sealed class TI0005TenantIdFromInputTests
         """);
 
     [Fact]
-    public Task Service_layer_parameters_are_not_reported_but_request_models_are() => VerifyAsync("""
+    public Task Service_layer_parameters_are_not_reported_but_request_models_an_entry_point_binds_are() => VerifyAsync("""
         using System.Linq;
+        using Microsoft.AspNetCore.Mvc;
 
         namespace Booking
         {
+            public class CustomersController : ControllerBase
+            {
+                private readonly CustomerService _service;
+                public CustomersController(CustomerService service) => _service = service;
+
+                [HttpPost]
+                public IActionResult Create(int companyId, [FromBody] CreateCustomerRequest request)
+                {
+                    _service.Create(companyId, request);
+                    return Ok();
+                }
+            }
+
             public class CustomerService
             {
                 private readonly BookingDbContext _db;
@@ -223,6 +237,179 @@ public sealed class TI0005TenantIdFromInputTests
                     _db.Customers.Add(new Customer { CompanyId = companyId, Name = request.Name });
                     _db.AuditEntries.Add(new AuditEntry { CompanyId = {|TI0005:request.CompanyId|} });
                     _ = _db.Companies.Find(companyId);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Request_model_a_background_job_builds_from_an_entity_is_not_input() => VerifyAsync("""
+        using System.Linq;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        namespace Booking
+        {
+            public class SyncCompanyCommand
+            {
+                public int CompanyId { get; set; }
+            }
+
+            public class NightlySync
+            {
+                private readonly BookingDbContext _db;
+                private readonly SyncCompanyHandler _handler;
+
+                public NightlySync(BookingDbContext db, SyncCompanyHandler handler)
+                {
+                    _db = db;
+                    _handler = handler;
+                }
+
+                public async Task RunAsync(CancellationToken ct)
+                {
+                    foreach (var company in _db.Companies.ToList())
+                    {
+                        await _handler.Handle(new SyncCompanyCommand { CompanyId = company.Id }, ct);
+                    }
+                }
+            }
+
+            public class SyncCompanyHandler
+            {
+                private readonly BookingDbContext _db;
+                public SyncCompanyHandler(BookingDbContext db) => _db = db;
+
+                public Task Handle(SyncCompanyCommand request, CancellationToken ct)
+                {
+                    var company = _db.Companies.Find(request.CompanyId);
+                    _db.AuditEntries.Add(new AuditEntry { CompanyId = request.CompanyId, Message = "synced " + company?.Name });
+                    return Task.CompletedTask;
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task MediatR_request_bound_from_a_controller_body_is_input_in_its_handler() => VerifyAsync("""
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Mvc;
+
+        namespace Booking
+        {
+            public record MoveCustomerCommand(int CustomerId, int CompanyId);
+
+            [ApiController]
+            [Route("api/customers")]
+            public class CustomersController : ControllerBase
+            {
+                private readonly MoveCustomerHandler _handler;
+                public CustomersController(MoveCustomerHandler handler) => _handler = handler;
+
+                [HttpPost("move")]
+                public Task Move([FromBody] MoveCustomerCommand command, CancellationToken ct) => _handler.Handle(command, ct);
+            }
+
+            public class MoveCustomerHandler
+            {
+                private readonly BookingDbContext _db;
+                public MoveCustomerHandler(BookingDbContext db) => _db = db;
+
+                public async Task Handle(MoveCustomerCommand request, CancellationToken ct)
+                {
+                    var customer = await _db.Customers.FindAsync(new object[] { request.CustomerId }, ct);
+                    customer!.CompanyId = {|TI0005:request.CompanyId|};
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_request_model_member_every_binding_entry_point_sets_itself_is_not_input_downstream() => VerifyAsync("""
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Mvc;
+
+        namespace Booking
+        {
+            public class CreateNoteCommand
+            {
+                public int CompanyId { get; set; }
+                public string Text { get; set; } = "";
+            }
+
+            public record ImportNoteCommand(int CompanyId, string Text);
+
+            [ApiController]
+            [Route("api/notes")]
+            public class NotesController : ControllerBase
+            {
+                private readonly NoteHandler _handler;
+                private readonly ICompanyContext _companyContext;
+
+                public NotesController(NoteHandler handler, ICompanyContext companyContext)
+                {
+                    _handler = handler;
+                    _companyContext = companyContext;
+                }
+
+                [HttpPost]
+                public Task Create([FromBody] CreateNoteCommand command, CancellationToken ct)
+                {
+                    command.CompanyId = _companyContext.CompanyId;
+                    return _handler.Handle(command, ct);
+                }
+
+                [HttpPost("import")]
+                public Task Import([FromBody] ImportNoteCommand command, CancellationToken ct) =>
+                    _handler.Handle(command with { CompanyId = _companyContext.CompanyId }, ct);
+
+                [HttpPost("raw")]
+                public Task Raw([FromBody] ImportNoteCommand command, CancellationToken ct) => _handler.Handle(command, ct);
+            }
+
+            public class NoteHandler
+            {
+                private readonly BookingDbContext _db;
+                public NoteHandler(BookingDbContext db) => _db = db;
+
+                public Task Handle(CreateNoteCommand request, CancellationToken ct)
+                {
+                    _db.AuditEntries.Add(new AuditEntry { CompanyId = request.CompanyId, Message = request.Text });
+                    return _db.SaveChangesAsync(ct);
+                }
+
+                public Task Handle(ImportNoteCommand request, CancellationToken ct)
+                {
+                    _db.AuditEntries.Add(new AuditEntry { CompanyId = {|TI0005:request.CompanyId|}, Message = request.Text });
+                    return _db.SaveChangesAsync(ct);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Values_read_from_the_request_itself_are_input_wherever_they_are_read() => VerifyAsync("""
+        using System.Linq;
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Http;
+
+        namespace Booking
+        {
+            public class TenantResolutionMiddleware
+            {
+                private readonly RequestDelegate _next;
+                public TenantResolutionMiddleware(RequestDelegate next) => _next = next;
+
+                public async Task InvokeAsync(HttpContext context, BookingDbContext db)
+                {
+                    var fromHeader = int.Parse(context.Request.Headers["X-Company-Id"].ToString());
+                    var company = db.Companies.FirstOrDefault(c => c.Id == {|TI0005:fromHeader|});
+                    var fromQuery = db.Companies.Find({|TI0005:int.Parse(context.Request.Query["company"]!)|});
+                    var fromRoute = db.AuditEntries.Where(e => e.CompanyId == {|TI0005:(int)context.Request.RouteValues["companyId"]!|}).ToList();
+                    context.Items["company"] = company ?? fromQuery;
+                    await _next(context);
                 }
             }
         }
