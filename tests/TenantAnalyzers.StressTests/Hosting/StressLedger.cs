@@ -1,0 +1,156 @@
+using System.Text;
+
+namespace TenantAnalyzers.StressTests.Hosting;
+
+/// <summary>
+/// What a stress run measured, and its verdict. Every piece of work is recorded with the source it was derived from and
+/// a way to run it again on any text. A throw or a hang fails at once; a piece that was slow (over
+/// <see cref="StressSettings.HangBound"/>, or over <see cref="StressSettings.MedianFactor"/> times its source's median
+/// and <see cref="StressSettings.RatioFloor"/>) is only a suspect: after the run, with nothing else running, it is
+/// measured again <see cref="StressSettings.Remeasurements"/> times and fails only when its least processor time is
+/// still over the bound. Each failure's input is then minimised by deleting lines while it still fails.
+/// </summary>
+public sealed class StressLedger
+{
+    private const int MinimisationBudget = 150;
+
+    private readonly List<Entry> _entries = new();
+
+    public int Count => _entries.Count;
+
+    public TimeSpan TotalCpu => TimeSpan.FromTicks(_entries.Sum(e => e.Measured.Cpu.Ticks));
+
+    /// <param name="source">The source the input was derived from: its median is the yardstick.</param>
+    /// <param name="subject">What ran (an analyzer, a code fix provider).</param>
+    /// <param name="input">The text it ran on.</param>
+    /// <param name="rerun">Runs the same work on another text (for re-measuring and minimising).</param>
+    public void Record(string source, string subject, string input, Measured measured, Func<string, Measured> rerun) =>
+        _entries.Add(new Entry(source, subject, input, measured, rerun));
+
+    public IReadOnlyList<string> Judge()
+    {
+        var failures = new List<string>();
+        var medians = _entries
+            .GroupBy(e => (e.Source, e.Subject))
+            .ToDictionary(g => g.Key, g => Median(g.Select(e => e.Measured.Cpu)));
+
+        foreach (var entry in _entries)
+        {
+            var median = medians[(entry.Source, entry.Subject)];
+            var bound = Bound(median);
+            switch (entry.Measured.Outcome)
+            {
+                case Outcome.Threw:
+                    failures.Add(Describe(entry, "threw", entry.Measured, Minimise(entry, m => m.Outcome == Outcome.Threw)));
+                    continue;
+                case Outcome.Hung or Outcome.IgnoredCancellation:
+                    failures.Add(Describe(entry, entry.Measured.Outcome == Outcome.Hung ? "hung" : "hung and ignored cancellation", entry.Measured, null));
+                    continue;
+            }
+
+            if (entry.Measured.Cpu <= bound && entry.Measured.Wall <= StressSettings.HangBound)
+            {
+                continue;
+            }
+
+            var again = Remeasure(entry);
+            if (again.Outcome != Outcome.Completed || again.Cpu > bound)
+            {
+                var reason = again.Cpu > StressSettings.HangBound
+                    ? $"took over {StressSettings.HangBound.TotalSeconds} s"
+                    : $"took {again.Cpu.TotalMilliseconds:F0} ms, over {StressSettings.MedianFactor} times its source's median ({median.TotalMilliseconds:F1} ms)";
+                failures.Add(Describe(entry, reason, again, Minimise(entry, m => m.Outcome != Outcome.Completed || m.Cpu > bound)));
+            }
+        }
+
+        return failures;
+    }
+
+    /// <summary>Processor time per piece of work: median, 99th percentile and maximum, for the summary.</summary>
+    public string Percentiles()
+    {
+        var sorted = _entries.Select(e => e.Measured.Cpu.TotalMilliseconds).Order().ToList();
+        if (sorted.Count == 0)
+        {
+            return "nothing measured";
+        }
+
+        double At(double q) => sorted[Math.Min(sorted.Count - 1, (int)(q * sorted.Count))];
+        return $"median {At(0.5):F1} ms, p99 {At(0.99):F1} ms, max {sorted[^1]:F0} ms";
+    }
+
+    private static TimeSpan Bound(TimeSpan median)
+    {
+        var ratio = median * StressSettings.MedianFactor;
+        var bound = ratio > StressSettings.RatioFloor ? ratio : StressSettings.RatioFloor;
+        return bound < StressSettings.HangBound ? bound : StressSettings.HangBound;
+    }
+
+    private static TimeSpan Median(IEnumerable<TimeSpan> times)
+    {
+        var sorted = times.Order().ToList();
+        return sorted[sorted.Count / 2];
+    }
+
+    /// <summary>The least processor time of a few runs, with nothing else running: a loaded machine slows no one twice the same way.</summary>
+    private static Measured Remeasure(Entry entry)
+    {
+        Measured? best = null;
+        for (var i = 0; i < StressSettings.Remeasurements; i++)
+        {
+            var measured = entry.Rerun(entry.Input);
+            if (measured.Outcome != Outcome.Completed)
+            {
+                return measured;
+            }
+
+            if (best is null || measured.Cpu < best.Cpu)
+            {
+                best = measured;
+            }
+        }
+
+        return best!;
+    }
+
+    /// <summary>Deletes lines, halves first, while the work still fails; gives up after a fixed number of runs.</summary>
+    private static string Minimise(Entry entry, Func<Measured, bool> fails)
+    {
+        var lines = entry.Input.Split('\n').ToList();
+        var runs = 0;
+        for (var chunk = Math.Max(lines.Count / 2, 1); chunk >= 1 && runs < MinimisationBudget; chunk /= 2)
+        {
+            for (var start = 0; start < lines.Count && runs < MinimisationBudget;)
+            {
+                var candidate = lines.Take(start).Concat(lines.Skip(start + chunk)).ToList();
+                runs++;
+                if (candidate.Count > 0 && fails(entry.Rerun(string.Join('\n', candidate))))
+                {
+                    lines = candidate;
+                }
+                else
+                {
+                    start += chunk;
+                }
+            }
+        }
+
+        return string.Join('\n', lines);
+    }
+
+    private static string Describe(Entry entry, string what, Measured measured, string? minimised)
+    {
+        var text = new StringBuilder()
+            .AppendLine($"{entry.Subject} {what} on a variant of {entry.Source}: {measured}")
+            .AppendLine("--- input ---")
+            .AppendLine(entry.Input);
+        if (minimised is not null && minimised != entry.Input)
+        {
+            text.AppendLine("--- minimised ---").AppendLine(minimised);
+        }
+
+        return text.ToString();
+    }
+
+    private sealed record Entry(string Source, string Subject, string Input, Measured Measured, Func<string, Measured> Rerun);
+}
