@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using TenantAnalyzers.Model;
@@ -52,8 +51,7 @@ internal static class OwnershipCheck
 
     private static bool IsCheckedBeforeUse(ILocalSymbol local, IOperation load, TenantModel model)
     {
-        var loadEnd = load.Syntax.Span.End;
-        foreach (var reference in ReferencesInSourceOrder(local, load, loadEnd))
+        foreach (var reference in LocalUses.Of(load).ReferencesFrom(local, load.Syntax.Span.End))
         {
             if (IsNullCheck(reference))
             {
@@ -137,9 +135,9 @@ internal static class OwnershipCheck
     /// <summary>A copy of the tenant key that is compared (<c>==</c>/<c>!=</c>) with a value that does not come from the entity.</summary>
     private static bool IsComparedAnywhere(ILocalSymbol copy, ILocalSymbol entity, IOperation anchor)
     {
-        foreach (var descendant in Root(anchor).Descendants())
+        foreach (var use in LocalUses.Of(anchor).Of(copy))
         {
-            if (descendant is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, copy)
+            if (use is ILocalReferenceOperation reference
                 && Climb(reference) is var read
                 && read.Parent is IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison)
             {
@@ -194,23 +192,6 @@ internal static class OwnershipCheck
         return false;
     }
 
-    private static IEnumerable<ILocalReferenceOperation> ReferencesInSourceOrder(ILocalSymbol local, IOperation load, int after)
-    {
-        var references = new List<ILocalReferenceOperation>();
-        foreach (var descendant in Root(load).Descendants())
-        {
-            if (descendant is ILocalReferenceOperation reference
-                && reference.Syntax.SpanStart >= after
-                && SymbolEqualityComparer.Default.Equals(reference.Local, local))
-            {
-                references.Add(reference);
-            }
-        }
-
-        references.Sort((a, b) => a.Syntax.SpanStart.CompareTo(b.Syntax.SpanStart));
-        return references;
-    }
-
     private static bool ReadsLocal(IOperation operation, ILocalSymbol local)
     {
         foreach (var descendant in operation.DescendantsAndSelf())
@@ -242,16 +223,6 @@ internal static class OwnershipCheck
         while (operation is IConversionOperation or IParenthesizedOperation)
         {
             operation = operation is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operation).Operand;
-        }
-
-        return operation;
-    }
-
-    private static IOperation Root(IOperation operation)
-    {
-        while (operation.Parent is not null)
-        {
-            operation = operation.Parent;
         }
 
         return operation;

@@ -1,7 +1,10 @@
+using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using TenantAnalyzers.Scanning;
 
 namespace TenantAnalyzers.Flow;
 
@@ -132,35 +135,38 @@ internal sealed class ValueOriginResolver
     /// <summary>
     /// The origin of every write of the local in the member: the same origin for all, or request input when input and
     /// context values mix (<c>cid = request.CompanyId ?? ...</c> still lets the input through). A local written by
-    /// ref/out, a pattern or a loop is unknown.
+    /// ref/out, a pattern or a loop is unknown. Answered once per local and depth for the whole member
+    /// (<see cref="MemberOrigins"/>), from the member's <see cref="LocalUses"/>.
     /// </summary>
     private ValueOrigin OfLocal(ILocalReferenceOperation reference, int depth)
     {
-        var root = (IOperation)reference;
-        while (root.Parent is not null)
+        var root = LocalUses.Root(reference);
+        var member = MemberOrigins.Of(root);
+        if (member.TryGet(reference.Local, depth, out var known))
         {
-            root = root.Parent;
+            return known;
         }
 
-        var writes = new List<IOperation>();
-        foreach (var descendant in root.Descendants())
-        {
-            switch (descendant)
-            {
-                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, reference.Local):
-                    if (declarator.Initializer is { } initializer)
-                    {
-                        writes.Add(initializer.Value);
-                    }
+        var origin = OfWrites(LocalUses.Of(root).Of(reference.Local), depth);
+        member.Set(reference.Local, depth, origin);
+        return origin;
+    }
 
+    private ValueOrigin OfWrites(IReadOnlyList<IOperation> uses, int depth)
+    {
+        var writes = new List<IOperation>();
+        foreach (var use in uses)
+        {
+            switch (use)
+            {
+                case IVariableDeclaratorOperation { Initializer: { } initializer }:
+                    writes.Add(initializer.Value);
                     break;
-                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment
-                    when SymbolEqualityComparer.Default.Equals(target.Local, reference.Local):
+                case ILocalReferenceOperation { Parent: ISimpleAssignmentOperation assignment } target when assignment.Target == target:
                     writes.Add(assignment.Value);
                     break;
-                case ILocalReferenceOperation other when SymbolEqualityComparer.Default.Equals(other.Local, reference.Local)
-                    && (other.Parent is IArgumentOperation { Parameter.RefKind: not RefKind.None and not RefKind.In }
-                        or ICompoundAssignmentOperation or IDeconstructionAssignmentOperation or IDeclarationExpressionOperation):
+                case ILocalReferenceOperation { Parent: IArgumentOperation { Parameter.RefKind: not RefKind.None and not RefKind.In }
+                    or ICompoundAssignmentOperation or IDeconstructionAssignmentOperation or IDeclarationExpressionOperation }:
                     return ValueOrigin.Unknown;
             }
         }
@@ -185,5 +191,110 @@ internal sealed class ValueOriginResolver
         }
 
         return input ?? ValueOrigin.Context;
+    }
+
+    /// <summary>
+    /// The conservative guard scan: an <c>==</c>/<c>!=</c> comparison of the same input with the company context anywhere
+    /// in the member before <paramref name="use"/> (<c>if (companyId != _ctx.CompanyId) return Forbid();</c>). What the
+    /// branch does is not checked. The member's comparisons are read once, for all its candidates.
+    /// </summary>
+    public bool IsComparedWithContextBefore(IOperation use, ValueOrigin input)
+    {
+        var member = MemberOrigins.Of(LocalUses.Root(use));
+        var checks = member.ContextChecks ?? member.SetContextChecks(FindContextChecks(LocalUses.Root(use)));
+        return input.Parameter is { } parameter
+            && input.Path is { } path
+            && checks.TryGetValue(parameter, out var paths)
+            && paths.TryGetValue(path, out var first)
+            && first < use.Syntax.SpanStart;
+    }
+
+    /// <summary>Every input compared with the context in the member body, by parameter and path, with the first comparison's position.</summary>
+    private Dictionary<IParameterSymbol, Dictionary<string, int>> FindContextChecks(IOperation root)
+    {
+        var checks = new Dictionary<IParameterSymbol, Dictionary<string, int>>(SymbolEqualityComparer.Default);
+        var visited = 0;
+        foreach (var descendant in root.Descendants())
+        {
+            visited++;
+            if (descendant is not IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison)
+            {
+                continue;
+            }
+
+            _cancellationToken.ThrowIfCancellationRequested();
+            var left = Of(comparison.LeftOperand);
+            var right = Of(comparison.RightOperand);
+            var input = left.IsInput && right.Kind == ValueOriginKind.Context ? left
+                : right.IsInput && left.Kind == ValueOriginKind.Context ? right
+                : default(ValueOrigin?);
+            if (input is { Parameter: { } parameter, Path: { } path })
+            {
+                if (!checks.TryGetValue(parameter, out var paths))
+                {
+                    paths = new Dictionary<string, int>(StringComparer.Ordinal);
+                    checks.Add(parameter, paths);
+                }
+
+                var position = comparison.Syntax.SpanStart;
+                paths[path] = paths.TryGetValue(path, out var earlier) && earlier < position ? earlier : position;
+            }
+        }
+
+        WorkMeter.Visit(visited);
+        return checks;
+    }
+
+    /// <summary>
+    /// What one member body's locals and comparisons resolve to, shared by all the candidates of the member: the origin of
+    /// each local by the depth it was asked at (the depth bound makes the answer depend on it), and the context checks.
+    /// Kept with the body's root operation, like <see cref="LocalUses"/>.
+    /// </summary>
+    private sealed class MemberOrigins
+    {
+        private static readonly ConditionalWeakTable<IOperation, MemberOrigins> Cache = new();
+
+        private readonly Dictionary<ILocalSymbol, ValueOrigin?[]> _locals = new(SymbolEqualityComparer.Default);
+
+        public Dictionary<IParameterSymbol, Dictionary<string, int>>? ContextChecks { get; private set; }
+
+        public static MemberOrigins Of(IOperation root) => Cache.GetValue(root, static _ => new MemberOrigins());
+
+        public bool TryGet(ILocalSymbol local, int depth, out ValueOrigin origin)
+        {
+            lock (_locals)
+            {
+                if (_locals.TryGetValue(local, out var byDepth) && byDepth[depth] is { } known)
+                {
+                    origin = known;
+                    return true;
+                }
+            }
+
+            origin = default;
+            return false;
+        }
+
+        public void Set(ILocalSymbol local, int depth, ValueOrigin origin)
+        {
+            lock (_locals)
+            {
+                if (!_locals.TryGetValue(local, out var byDepth))
+                {
+                    byDepth = new ValueOrigin?[MaxDepth + 1];
+                    _locals.Add(local, byDepth);
+                }
+
+                byDepth[depth] = origin;
+            }
+        }
+
+        public Dictionary<IParameterSymbol, Dictionary<string, int>> SetContextChecks(Dictionary<IParameterSymbol, Dictionary<string, int>> checks)
+        {
+            lock (_locals)
+            {
+                return ContextChecks ??= checks;
+            }
+        }
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using TenantAnalyzers.Flow;
 
 namespace TenantAnalyzers.Queries;
 
@@ -122,23 +123,38 @@ internal sealed class QueryChain
         _ => null,
     };
 
+    /// <summary>
+    /// The calls made on the stored query (<c>q.Where(...)</c>, <c>Queryable.Where(q, ...)</c>), from the references to
+    /// the local (<see cref="LocalUses"/>, one walk of the member for all its candidates), in the member's order.
+    /// </summary>
     private static void CollectContinuations(IOperation top, ILocalSymbol local, List<IInvocationOperation> operators)
     {
-        var root = top;
-        while (root.Parent is not null)
+        foreach (var use in LocalUses.Of(top).Of(local))
         {
-            root = root.Parent;
-        }
-
-        foreach (var descendant in root.Descendants())
-        {
-            if (descendant is IInvocationOperation invocation
-                && GetSource(invocation) is ILocalReferenceOperation reference
-                && SymbolEqualityComparer.Default.Equals(reference.Local, local))
+            if (use is ILocalReferenceOperation reference && InvocationOn(reference) is { } invocation)
             {
                 operators.Add(invocation);
                 CollectUp(invocation, operators);
             }
         }
+    }
+
+    /// <summary>The call whose source (<see cref="GetSource"/>) is <paramref name="reference"/>: its instance, or the first argument of an extension.</summary>
+    private static IInvocationOperation? InvocationOn(ILocalReferenceOperation reference)
+    {
+        IOperation source = reference;
+        while (source.Parent is IConversionOperation { IsImplicit: true } or IParenthesizedOperation)
+        {
+            source = source.Parent;
+        }
+
+        var invocation = source.Parent switch
+        {
+            IInvocationOperation call when call.Instance == source => call,
+            IArgumentOperation { Parent: IInvocationOperation call } argument when call.Arguments.Length > 0 && call.Arguments[0] == argument => call,
+            _ => null,
+        };
+
+        return invocation is not null && GetSource(invocation) == reference ? invocation : null;
     }
 }

@@ -171,7 +171,7 @@ public sealed class TenantIdFromInputAnalyzer : TenantRuleAnalyzer
     {
         var resolver = new ValueOriginResolver(entryPoints, context.SemanticModel, context.CancellationToken);
         var origin = resolver.Of(value);
-        if (!origin.IsInput || IsComparedWithContextBefore(use, origin, resolver))
+        if (!origin.IsInput || resolver.IsComparedWithContextBefore(use, origin))
         {
             return;
         }
@@ -189,35 +189,6 @@ public sealed class TenantIdFromInputAnalyzer : TenantRuleAnalyzer
             MemberDisplay.Of(member),
             origin.Path));
     }
-
-    /// <summary>
-    /// The conservative guard scan: an <c>==</c>/<c>!=</c> comparison of the same input with the company context anywhere in
-    /// the member before the use (<c>if (companyId != _ctx.CompanyId) return Forbid();</c>). What the branch does is not checked.
-    /// </summary>
-    private static bool IsComparedWithContextBefore(IOperation use, ValueOrigin input, ValueOriginResolver resolver)
-    {
-        var root = use;
-        while (root.Parent is not null)
-        {
-            root = root.Parent;
-        }
-
-        foreach (var descendant in root.Descendants())
-        {
-            if (descendant is IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison
-                && comparison.Syntax.SpanStart < use.Syntax.SpanStart
-                && IsInputAgainstContext(resolver.Of(comparison.LeftOperand), resolver.Of(comparison.RightOperand), input))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsInputAgainstContext(ValueOrigin left, ValueOrigin right, ValueOrigin input) =>
-        (left.IsSameInputAs(input) && right.Kind == ValueOriginKind.Context)
-        || (right.IsSameInputAs(input) && left.Kind == ValueOriginKind.Context);
 
     /// <summary>The entity parameter of the query predicate the comparison is in; null outside a LINQ operator over an <c>IQueryable</c>.</summary>
     private static IParameterSymbol? EnclosingQueryLambda(IOperation operation, TenantModel model)

@@ -86,6 +86,7 @@ internal sealed class IdentifierScan
         var root = tree.GetRoot(cancellationToken);
         var start = span?.Start ?? 0;
         var end = Math.Min(span?.End ?? text.Length, text.Length);
+        WorkMeter.Search((long)Math.Max(end - start, 0) * _stems.Length);
 
         var buffer = Rent(_longestStem);
         for (var chunkStart = start; chunkStart < end; chunkStart += ChunkLength)
