@@ -165,12 +165,15 @@ internal static class OwnershipCheck
         };
     }
 
-    private static bool IsNullPattern(IPatternOperation pattern) => pattern switch
+    private static bool IsNullPattern(IPatternOperation pattern)
     {
-        IConstantPatternOperation constant => IsNull(constant.Value),
-        INegatedPatternOperation negated => IsNullPattern(negated.Pattern),
-        _ => false,
-    };
+        while (pattern is INegatedPatternOperation negated)
+        {
+            pattern = negated.Pattern;
+        }
+
+        return pattern is IConstantPatternOperation constant && IsNull(constant.Value);
+    }
 
     private static bool IsNull(IOperation operation) =>
         Unwrap(operation) is { ConstantValue: { HasValue: true, Value: null } } or IDefaultValueOperation;

@@ -231,16 +231,32 @@ public sealed class TenantIdFromInputAnalyzer : TenantRuleAnalyzer
 
     private static bool IsKeyName(string? name, TenantModel model) => name is not null && (name == "Id" || model.IsTenantKeyName(name));
 
-    private static string? LastName(ExpressionSyntax expression) => expression switch
+    private static string? LastName(ExpressionSyntax expression)
     {
-        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
-        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-        ParenthesizedExpressionSyntax parenthesized => LastName(parenthesized.Expression),
-        CastExpressionSyntax cast => LastName(cast.Expression),
-        PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } suppressed => LastName(suppressed.Operand),
-        _ => null,
-    };
+        while (true)
+        {
+            switch (expression)
+            {
+                case MemberAccessExpressionSyntax access:
+                    return access.Name.Identifier.ValueText;
+                case MemberBindingExpressionSyntax binding:
+                    return binding.Name.Identifier.ValueText;
+                case IdentifierNameSyntax identifier:
+                    return identifier.Identifier.ValueText;
+                case ParenthesizedExpressionSyntax parenthesized:
+                    expression = parenthesized.Expression;
+                    break;
+                case CastExpressionSyntax cast:
+                    expression = cast.Expression;
+                    break;
+                case PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } suppressed:
+                    expression = suppressed.Operand;
+                    break;
+                default:
+                    return null;
+            }
+        }
+    }
 
     private static IOperation Unwrap(IOperation operation, bool implicitOnly)
     {
