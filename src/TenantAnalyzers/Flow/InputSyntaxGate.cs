@@ -20,8 +20,6 @@ namespace TenantAnalyzers.Flow;
 /// </summary>
 internal sealed class InputSyntaxGate
 {
-    private static readonly IdentifierScan MapCallNames = new(EntryPoints.MapMethodNames);
-
     private readonly TenantOptions _options;
     private readonly ConcurrentDictionary<SyntaxTree, HashSet<string>> _mappedMethodGroups = new();
 
@@ -148,7 +146,7 @@ internal sealed class InputSyntaxGate
     private static HashSet<string> CollectMappedMethodGroups(SyntaxTree tree)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
-        MapCallNames.Find(tree, span: null, names, static (token, found) =>
+        EntryPoints.MapCallNames.Find(tree, span: null, names, static (token, found) =>
         {
             if (SyntaxNames.InvocationNamedBy(token) is not { } call)
             {

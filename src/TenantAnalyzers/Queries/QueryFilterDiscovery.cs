@@ -35,6 +35,7 @@ internal sealed class QueryFilterDiscovery
     private readonly CancellationToken _cancellationToken;
     private readonly Queue<IMethodSymbol> _pending = new();
     private readonly HashSet<IMethodSymbol> _seen = new(SymbolEqualityComparer.Default);
+    private BodyFacts _body = new();
 
     private QueryFilterDiscovery(QueryFilterFacts facts, TenantModel model, CancellationToken cancellationToken)
     {
@@ -186,6 +187,7 @@ internal sealed class QueryFilterDiscovery
         {
             var body = reference.GetSyntax(_cancellationToken);
             _facts.VisitedTrees.Add(body.SyntaxTree);
+            _body = new BodyFacts();
             SemanticModel? semanticModel = null;
             foreach (var invocation in body.DescendantNodes().OfType<InvocationExpressionSyntax>())
             {
@@ -283,7 +285,7 @@ internal sealed class QueryFilterDiscovery
         var filter = arguments[arguments.Count - 1].Expression;
         var isTenantFilter = filter is LambdaExpressionSyntax lambda
             ? MentionsTenantKey(lambda)
-            : MentionsTenantKey(enclosingBody);
+            : _body.MentionsTenantKey ??= MentionsTenantKey(enclosingBody);
         if (!isTenantFilter)
         {
             return;
@@ -300,7 +302,11 @@ internal sealed class QueryFilterDiscovery
         }
 
         // A loop over modelBuilder.Model.GetEntityTypes(): the types it covers are those its type test admits.
-        RecordLoopCoverage(enclosingBody, semanticModel);
+        if (!_body.LoopCoverageRecorded)
+        {
+            _body.LoopCoverageRecorded = true;
+            RecordLoopCoverage(enclosingBody, semanticModel);
+        }
     }
 
     /// <summary>Records <c>T</c> of a call on <c>EntityTypeBuilder&lt;T&gt;</c>; false when the receiver is not one.</summary>
@@ -427,5 +433,16 @@ internal sealed class QueryFilterDiscovery
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// What the body being visited says as a whole, read once however many filters it declares: a body with hundreds of
+    /// <c>HasQueryFilter(filter)</c> calls once read itself again for each.
+    /// </summary>
+    private sealed class BodyFacts
+    {
+        public bool? MentionsTenantKey { get; set; }
+
+        public bool LoopCoverageRecorded { get; set; }
     }
 }

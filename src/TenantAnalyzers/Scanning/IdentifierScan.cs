@@ -41,7 +41,7 @@ internal sealed class IdentifierScan
     {
         _memberAccessOnly = memberAccessOnly;
         _names = names.Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
-        _stems = _names.Where(n => !_names.Any(other => other.Length < n.Length && n.StartsWith(other, StringComparison.Ordinal))).ToArray();
+        _stems = Stems(_names);
         _longestStem = _stems.Length == 0 ? 0 : _stems.Max(s => s.Length);
     }
 
@@ -56,6 +56,27 @@ internal sealed class IdentifierScan
     }
 
     public bool IsEmpty => _names.Length == 0;
+
+    /// <summary>
+    /// The names no other name is a prefix of. In ordinal order a name's prefixes come before it, and every name between
+    /// a prefix and its extension extends the prefix too: one pass keeps the last stem and drops what starts with it
+    /// (a list of thousands of configured names must not cost their number squared).
+    /// </summary>
+    private static string[] Stems(string[] names)
+    {
+        var sorted = (string[])names.Clone();
+        Array.Sort(sorted, StringComparer.Ordinal);
+        var stems = new List<string>();
+        foreach (var name in sorted)
+        {
+            if (stems.Count == 0 || !name.StartsWith(stems[stems.Count - 1], StringComparison.Ordinal))
+            {
+                stems.Add(name);
+            }
+        }
+
+        return stems.ToArray();
+    }
 
     public bool Contains(string? name) => name is not null && Array.IndexOf(_names, name) >= 0;
 

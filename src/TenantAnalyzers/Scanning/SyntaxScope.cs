@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -107,6 +108,20 @@ internal static class SyntaxScope
     /// </summary>
     public static bool DeclaresLocal(SyntaxNode member, string name, CancellationToken cancellationToken) =>
         DeclaredLocals.Declares(member, name, cancellationToken);
+
+    /// <summary>
+    /// The nodes of a member from <see cref="EnclosingMember"/>, each once: for the whole file (top-level statements), the
+    /// nodes of its global statements, not those of the types declared after them, which are members of their own.
+    /// </summary>
+    public static IEnumerable<SyntaxNode> NodesOf(SyntaxNode member)
+    {
+        if (member is not CompilationUnitSyntax unit)
+        {
+            return member.DescendantNodes();
+        }
+
+        return unit.Members.OfType<GlobalStatementSyntax>().SelectMany(statement => statement.DescendantNodes());
+    }
 
     /// <summary>The member declaration around <paramref name="node"/>; the whole file for top-level statements.</summary>
     public static SyntaxNode EnclosingMember(SyntaxNode node) =>
