@@ -27,8 +27,19 @@ public sealed class StressLedger
     /// <param name="subject">What ran (an analyzer, a code fix provider).</param>
     /// <param name="input">The text it ran on.</param>
     /// <param name="rerun">Runs the same work on another text (for re-measuring and minimising).</param>
-    public void Record(string source, string subject, string input, Measured measured, Func<string, Measured> rerun) =>
-        _entries.Add(new Entry(source, subject, input, measured, rerun));
+    /// <param name="step">Which part of the subject's work this is, for messages (a code fix's action).</param>
+    /// <param name="yardstick">The time to compare with instead of the source's median (the options run: the app's own options).</param>
+    /// <param name="factor">How many times the yardstick is too slow, instead of <see cref="StressSettings.MedianFactor"/>.</param>
+    public void Record(
+        string source,
+        string subject,
+        string input,
+        Measured measured,
+        Func<string, Measured> rerun,
+        string? step = null,
+        TimeSpan? yardstick = null,
+        double factor = StressSettings.MedianFactor) =>
+        _entries.Add(new Entry(source, subject, step, input, measured, rerun, yardstick, factor));
 
     public IReadOnlyList<string> Judge()
     {
@@ -39,8 +50,8 @@ public sealed class StressLedger
 
         foreach (var entry in _entries)
         {
-            var median = medians[(entry.Source, entry.Subject)];
-            var bound = Bound(median);
+            var median = entry.Yardstick ?? medians[(entry.Source, entry.Subject)];
+            var bound = Bound(median, entry.Factor);
             switch (entry.Measured.Outcome)
             {
                 case Outcome.Threw:
@@ -61,7 +72,7 @@ public sealed class StressLedger
             {
                 var reason = again.Time > StressSettings.HangBound
                     ? $"took over {StressSettings.HangBound.TotalSeconds} s"
-                    : $"took {again.Time.TotalMilliseconds:F0} ms, over {StressSettings.MedianFactor} times its source's median ({median.TotalMilliseconds:F1} ms)";
+                    : $"took {again.Time.TotalMilliseconds:F0} ms, over {entry.Factor} times {(entry.Yardstick is null ? "its source's median" : "its yardstick")} ({median.TotalMilliseconds:F1} ms)";
                 failures.Add(Describe(entry, reason, again, Minimise(entry, m => m.Outcome != Outcome.Completed || m.Time > bound)));
             }
         }
@@ -82,9 +93,21 @@ public sealed class StressLedger
         return $"median {At(0.5):F1} ms, p99 {At(0.99):F1} ms, max {sorted[^1]:F0} ms";
     }
 
-    private static TimeSpan Bound(TimeSpan median)
+    /// <summary>The slowest pieces of work, for the summary: what to look at first when the figures move.</summary>
+    public string Slowest(int count) => string.Join("; ", _entries
+        .OrderByDescending(e => e.Measured.Time)
+        .Take(count)
+        .Select(e => $"{e.Subject} {e.Measured.Time.TotalMilliseconds:F0} ms on {e.Source}" + (e.Yardstick is null ? string.Empty : $" ({FirstLine(e.Input)})")));
+
+    private static string FirstLine(string text)
     {
-        var ratio = median * StressSettings.MedianFactor;
+        var line = text.Split('\n')[0];
+        return line.Length > 80 ? line[..80] + "..." : line;
+    }
+
+    private static TimeSpan Bound(TimeSpan median, double factor)
+    {
+        var ratio = median * factor;
         var bound = ratio > StressSettings.RatioFloor ? ratio : StressSettings.RatioFloor;
         return bound < StressSettings.HangBound ? bound : StressSettings.HangBound;
     }
@@ -144,7 +167,7 @@ public sealed class StressLedger
     private static string Describe(Entry entry, string what, Measured measured, string? minimised)
     {
         var text = new StringBuilder()
-            .AppendLine($"{entry.Subject} {what} on a variant of {entry.Source}: {measured}")
+            .AppendLine($"{entry.Subject}{(entry.Step is null ? string.Empty : $" ({entry.Step})")} {what} on a variant of {entry.Source}: {measured}")
             .AppendLine("--- input ---")
             .AppendLine(entry.Input);
         if (minimised is not null && minimised != entry.Input)
@@ -155,5 +178,5 @@ public sealed class StressLedger
         return text.ToString();
     }
 
-    private sealed record Entry(string Source, string Subject, string Input, Measured Measured, Func<string, Measured> Rerun);
+    private sealed record Entry(string Source, string Subject, string? Step, string Input, Measured Measured, Func<string, Measured> Rerun, TimeSpan? Yardstick, double Factor);
 }
