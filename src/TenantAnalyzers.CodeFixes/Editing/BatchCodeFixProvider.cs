@@ -28,6 +28,7 @@ public abstract class BatchCodeFixProvider : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
+            context.CancellationToken.ThrowIfCancellationRequested();
             foreach (var action in GetActions(edit, diagnostic, context.CancellationToken))
             {
                 var document = context.Document;
@@ -56,6 +57,8 @@ public abstract class BatchCodeFixProvider : CodeFixProvider
         var changed = false;
         foreach (var diagnostic in DocumentEdit.InSourceOrder(diagnostics))
         {
+            // Fix All over a document with hundreds of findings: each one is a step a host may cancel between.
+            cancellationToken.ThrowIfCancellationRequested();
             changed |= TryFix(edit, diagnostic, equivalenceKey, cancellationToken);
         }
 
