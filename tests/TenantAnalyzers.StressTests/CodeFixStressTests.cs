@@ -1,7 +1,4 @@
-using System.Collections.Immutable;
 using System.Diagnostics;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeFixes;
 using TenantAnalyzers.StressTests.Hosting;
 using TenantAnalyzers.StressTests.Sources;
 using TenantAnalyzers.StressTests.Variants;
@@ -46,26 +43,7 @@ public sealed class CodeFixStressTests
             foreach (var provider in FixHost.Providers.Where(p => diagnostics.Any(d => p.FixableDiagnosticIds.Contains(d.Id))))
             {
                 exercised = true;
-                var subject = provider.GetType().Name;
-                Measured Rerun(string again, string? step)
-                {
-                    var document = host.Open(source, again);
-                    var diagnostics = FixHost.DiagnosticsAsync(document, CancellationToken.None).GetAwaiter().GetResult();
-                    return Step(Run(document, diagnostics, provider, out var steps), steps, step);
-                }
-
-                var run = Run(document, diagnostics, provider, out var steps);
-                if (steps is null)
-                {
-                    ledger.Record(source.Name, subject, text, run, again => Rerun(again, null));
-                    continue;
-                }
-
-                foreach (var step in steps)
-                {
-                    actions++;
-                    ledger.Record(source.Name, subject, text, Step(run, steps, step.Name), again => Rerun(again, step.Name), step.Name);
-                }
+                actions += FixRuns.Record(ledger, source.Name, text, document, diagnostics, provider, again => host.Open(source, again));
             }
 
             if (intact && exercised)
@@ -98,23 +76,4 @@ public sealed class CodeFixStressTests
             $"{wall.Elapsed.TotalSeconds:F0} s with re-measurements; {failures.Count} failures");
         Assert.True(failures.Count == 0, summary + "\n\n" + string.Join("\n\n", failures));
     }
-
-    /// <summary>The provider's whole run on the document: its steps when it completed, null when it threw or hung.</summary>
-    private static Measured Run(Document document, ImmutableArray<Diagnostic> diagnostics, CodeFixProvider provider, out IReadOnlyList<FixStep>? steps)
-    {
-        IReadOnlyList<FixStep>? done = null;
-        var run = Measurement.Run(async cancellationToken =>
-        {
-            done = await FixHost.ExerciseAsync(document, diagnostics, provider, cancellationToken);
-            return new WorkReport([]);
-        });
-        steps = run.Outcome == Outcome.Completed ? done : null;
-        return run;
-    }
-
-    /// <summary>One step of a run, judged by its own time; the run itself when it failed or the step is gone.</summary>
-    private static Measured Step(Measured run, IReadOnlyList<FixStep>? steps, string? name) =>
-        steps?.FirstOrDefault(s => s.Name == name) is { } step
-            ? run with { OwnTime = step.Cpu }
-            : run.Outcome == Outcome.Completed ? run with { OwnTime = TimeSpan.Zero } : run;
 }

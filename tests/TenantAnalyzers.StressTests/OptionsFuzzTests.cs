@@ -88,6 +88,36 @@ public sealed class OptionsFuzzTests
         Assert.True(failures.Count == 0, summary + "\n\n" + string.Join("\n\n", failures));
     }
 
+    [Fact]
+    public async Task Code_fixes_survive_hostile_options()
+    {
+        // The options as an IDE reads them: a .globalconfig in the project, parsed by the workspace.
+        var host = new FixHost(await AnalyzerHost.CreateAsync());
+        var sample = RepositorySources.Samples.First(s => s.Path.Replace('\\', '/').EndsWith(AnalysedFiles[0], StringComparison.Ordinal));
+        var ledger = new StressLedger();
+        var wall = Stopwatch.StartNew();
+        var sets = (int)Math.Ceiling(DefaultSets / 4 * StressSettings.Scale);
+        Document Open(string set) =>
+            host.Open(new StressSource(sample.Name, sample.Path, sample.Text, new StressProject(sample.Project.Name, sample.Project.Trees, HostileOptions.Parse(set))), sample.Text);
+
+        var steps = 0;
+        foreach (var set in HostileOptions.Sets(StressSettings.Seed + 1, sets))
+        {
+            var document = Open(set);
+            var diagnostics = await FixHost.DiagnosticsAsync(document, CancellationToken.None);
+            foreach (var provider in FixHost.Providers.Where(p => diagnostics.Any(d => p.FixableDiagnosticIds.Contains(d.Id))))
+            {
+                steps += FixRuns.Record(ledger, "the sample app with hostile options", set, document, diagnostics, provider, Open);
+            }
+        }
+
+        var failures = ledger.Judge();
+        var summary = _log.Write(
+            "options",
+            $"code fixes on {sample.Name} with {sets} hostile option sets: {steps} steps in {wall.Elapsed.TotalSeconds:F0} s ({ledger.Percentiles()} per step); {failures.Count} failures");
+        Assert.True(failures.Count == 0, summary + "\n\n" + string.Join("\n\n", failures));
+    }
+
     /// <summary>
     /// Every analyzer at once on the files and the compilation (TI9000 is a compilation diagnostic), with
     /// <paramref name="options"/>; each analyzer's own time from telemetry and its own exceptions.

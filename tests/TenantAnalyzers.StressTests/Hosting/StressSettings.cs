@@ -8,7 +8,7 @@ namespace TenantAnalyzers.StressTests.Hosting;
 public static class StressSettings
 {
     /// <summary>The CI run: thousands of variants within a few minutes on a loaded 2-core machine.</summary>
-    public const int DefaultVariants = 2400;
+    public const int DefaultVariants = 2000;
 
     public const int DefaultSeed = 16_2024;
 
