@@ -88,18 +88,18 @@ internal sealed class LocalUses
         return operation;
     }
 
+    /// <summary>The references to the local sorted by position, once per local asked about.</summary>
     private List<ILocalReferenceOperation> SortedReferences(ILocalSymbol local)
     {
         lock (_uses)
         {
-            // Sorted once, for every local: the walk's order is the source order but for a few lowered shapes.
-            if (_referencesBySpan is null)
+            _referencesBySpan ??= new Dictionary<ILocalSymbol, List<ILocalReferenceOperation>>(SymbolEqualityComparer.Default);
+            if (!_referencesBySpan.TryGetValue(local, out var references))
             {
-                _referencesBySpan = new Dictionary<ILocalSymbol, List<ILocalReferenceOperation>>(SymbolEqualityComparer.Default);
-                foreach (var pair in _uses)
+                references = new List<ILocalReferenceOperation>();
+                if (_uses.TryGetValue(local, out var uses))
                 {
-                    var references = new List<ILocalReferenceOperation>();
-                    foreach (var use in pair.Value)
+                    foreach (var use in uses)
                     {
                         if (use is ILocalReferenceOperation reference)
                         {
@@ -107,12 +107,14 @@ internal sealed class LocalUses
                         }
                     }
 
+                    // The walk's order is the source order but for a few lowered shapes.
                     references.Sort(static (a, b) => a.Syntax.SpanStart.CompareTo(b.Syntax.SpanStart));
-                    _referencesBySpan.Add(pair.Key, references);
                 }
+
+                _referencesBySpan.Add(local, references);
             }
 
-            return _referencesBySpan.TryGetValue(local, out var found) ? found : [];
+            return references;
         }
     }
 

@@ -97,7 +97,8 @@ public sealed class StressLedger
     public string Slowest(int count) => string.Join("; ", _entries
         .OrderByDescending(e => e.Measured.Time)
         .Take(count)
-        .Select(e => $"{e.Subject} {e.Measured.Time.TotalMilliseconds:F0} ms on {e.Source}" + (e.Yardstick is null ? string.Empty : $" ({FirstLine(e.Input)})")));
+        .Select(e => $"{e.Subject} {e.Measured.Time.TotalMilliseconds:F0} ms on {e.Source}" + (e.Yardstick is null ? string.Empty : $" ({FirstLine(e.Input)})")
+            + (e.Measured.Time > StressSettings.RatioFloor ? $" (again alone: {Remeasure(e).Time.TotalMilliseconds:F0} ms)" : string.Empty)));
 
     private static string FirstLine(string text)
     {
