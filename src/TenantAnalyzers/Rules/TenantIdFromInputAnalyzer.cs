@@ -127,8 +127,17 @@ public sealed class TenantIdFromInputAnalyzer : TenantRuleAnalyzer
             return;
         }
 
-        var keyProperty = ((IPropertyReferenceOperation)Unwrap(key, implicitOnly: false)).Property;
-        ReportIfInput(context, model, entryPoints, comparison, value, keyProperty.ContainingType.Name + "." + keyProperty.Name);
+        // The key is a property (e.CompanyId, e.Company.Id) or a shadow property read with EF.Property<int>(e, "CompanyId").
+        var target = Unwrap(key, implicitOnly: false) switch
+        {
+            IPropertyReferenceOperation property => property.Property.ContainingType.Name + "." + property.Property.Name,
+            IInvocationOperation { Arguments.Length: 2 } shadow when shadow.Arguments[1].Value.ConstantValue is { HasValue: true, Value: string name } => parameter.Type.Name + "." + name,
+            _ => null,
+        };
+        if (target is not null)
+        {
+            ReportIfInput(context, model, entryPoints, comparison, value, target);
+        }
     }
 
     /// <summary><c>db.Companies.Find(input)</c>, <c>FindAsync(input)</c>, <c>db.Find&lt;Company&gt;(input)</c>.</summary>
