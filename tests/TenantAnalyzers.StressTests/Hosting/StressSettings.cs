@@ -26,7 +26,7 @@ public static class StressSettings
     public const double MedianFactor = 100;
 
     /// <summary>...when it also takes at least this long: below it, a factor of 100 is a garbage collection or a cold path.</summary>
-    public static readonly TimeSpan RatioFloor = TimeSpan.FromMilliseconds(250);
+    public static readonly TimeSpan RatioFloor = TimeSpan.FromMilliseconds(500);
 
     /// <summary>Wall time after which one analysis is cancelled and reported as a hang.</summary>
     public static readonly TimeSpan CancelBound = TimeSpan.FromSeconds(20);
