@@ -38,6 +38,7 @@ public abstract class BatchCodeFixProvider : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
+            context.CancellationToken.ThrowIfCancellationRequested();
             var actions = await OfferedActionsAsync(edit, diagnostic, context.CancellationToken).ConfigureAwait(false);
             var safe = new List<CodeAction>();
             var others = new List<CodeAction>();
@@ -109,6 +110,8 @@ public abstract class BatchCodeFixProvider : CodeFixProvider
         var changed = false;
         foreach (var diagnostic in DocumentEdit.InSourceOrder(diagnostics))
         {
+            // Fix All over a document with hundreds of findings: each one is a step a host may cancel between.
+            cancellationToken.ThrowIfCancellationRequested();
             var key = FixSafety.Classify(equivalenceKey) is null
                 ? await FirstBulkSafeKeyAsync(edit, diagnostic, cancellationToken).ConfigureAwait(false)
                 : equivalenceKey;

@@ -31,6 +31,7 @@ internal sealed class RouteAuthorization
     private readonly PlatformNames _names;
     private readonly AuthorizedSymbols _attributes;
     private readonly ConcurrentDictionary<IParameterSymbol, Verdict> _parameters = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<SyntaxTree, Dictionary<string, List<ArgumentSyntax>>> _methodGroupArguments = new();
 
     public RouteAuthorization(Compilation compilation, PlatformNames names, AuthorizedSymbols attributes)
     {
@@ -89,13 +90,16 @@ internal sealed class RouteAuthorization
     /// <summary>Every <c>Map*</c> call of the file that passes <paramref name="method"/> as its handler must be platform-only.</summary>
     private string? MethodGroupHandler(IMethodSymbol method, SyntaxTree tree, SemanticModel semanticModel, CancellationToken cancellationToken)
     {
-        string? reason = null;
-        foreach (var token in new IdentifierScan(method.Name).FindAll(tree, null, cancellationToken))
+        if (!_methodGroupArguments.GetOrAdd(tree, t => MethodGroupArguments(t, cancellationToken)).TryGetValue(method.Name, out var arguments))
         {
-            var reference = token.Parent is IdentifierNameSyntax { Parent: MemberAccessExpressionSyntax access } name && access.Name == name ? access : token.Parent;
-            if (reference is not ExpressionSyntax { Parent: ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax mapCall } } } argument
-                || !EntryPoints.IsMapMethodName(SyntaxNames.GetInvokedName(mapCall))
-                || !SymbolEqualityComparer.Default.Equals(MethodGroupTarget(argument, semanticModel, cancellationToken), method.OriginalDefinition))
+            return null;
+        }
+
+        string? reason = null;
+        foreach (var argument in arguments)
+        {
+            var mapCall = (InvocationExpressionSyntax)argument.Parent!.Parent!;
+            if (!SymbolEqualityComparer.Default.Equals(MethodGroupTarget(argument.Expression, semanticModel, cancellationToken), method.OriginalDefinition))
             {
                 continue;
             }
@@ -109,6 +113,44 @@ internal sealed class RouteAuthorization
         }
 
         return reason;
+    }
+
+    /// <summary>
+    /// The arguments of the file's <c>Map*</c> calls that name a method (<c>MapGet("/", GetAll)</c>, <c>Handlers.GetAll</c>),
+    /// by that name: found once per file by a text search for the <c>Map*</c> names, for all the file's candidates.
+    /// </summary>
+    private static Dictionary<string, List<ArgumentSyntax>> MethodGroupArguments(SyntaxTree tree, CancellationToken cancellationToken)
+    {
+        var arguments = new Dictionary<string, List<ArgumentSyntax>>(System.StringComparer.Ordinal);
+        EntryPoints.MapCallNames.Find(tree, span: null, arguments, static (token, found) =>
+        {
+            if (SyntaxNames.InvocationNamedBy(token) is not { } call || !EntryPoints.IsMapMethodName(SyntaxNames.GetInvokedName(call)))
+            {
+                return;
+            }
+
+            foreach (var argument in call.ArgumentList.Arguments)
+            {
+                var name = argument.Expression switch
+                {
+                    IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                    MemberAccessExpressionSyntax { Name: IdentifierNameSyntax member } => member.Identifier.ValueText,
+                    _ => null,
+                };
+
+                if (name is not null)
+                {
+                    if (!found.TryGetValue(name, out var list))
+                    {
+                        list = new List<ArgumentSyntax>();
+                        found.Add(name, list);
+                    }
+
+                    list.Add(argument);
+                }
+            }
+        }, cancellationToken);
+        return arguments;
     }
 
     private static ISymbol? MethodGroupTarget(ExpressionSyntax argument, SemanticModel semanticModel, CancellationToken cancellationToken)

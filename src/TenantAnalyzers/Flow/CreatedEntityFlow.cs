@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -86,13 +87,7 @@ internal sealed class CreatedEntityFlow
 
     public static CreatedEntityFlow Follow(IObjectCreationOperation creation, TenantModel model)
     {
-        IOperation root = creation;
-        while (root.Parent is not null)
-        {
-            root = root.Parent;
-        }
-
-        var flow = new CreatedEntityFlow(model, root);
+        var flow = new CreatedEntityFlow(model, LocalUses.Root(creation));
         flow.FollowValue(creation, isEntity: true, depth: 0);
         return flow;
     }
@@ -230,12 +225,31 @@ internal sealed class CreatedEntityFlow
         }
     }
 
+    /// <summary>
+    /// Follows every reference to the local. What that finds depends only on the local, the two flags and the member,
+    /// so it is found once per member and reused by the member's other creations (<see cref="LocalFlows"/>): a list
+    /// filled with a thousand <c>Add(new ...)</c> is followed once, not once per element.
+    /// </summary>
     private void FollowLocal(ILocalSymbol local, bool isEntity, int depth)
     {
-        foreach (var descendant in _root.Descendants())
+        var flows = LocalFlows.Of(_root);
+        if (!flows.TryGet(local, isEntity, depth, out var found))
         {
-            if (descendant is not ILocalReferenceOperation reference
-                || !SymbolEqualityComparer.Default.Equals(reference.Local, local)
+            var flow = new CreatedEntityFlow(_model, _root);
+            flow.FollowReferences(local, isEntity, depth);
+            found = new LocalFlow(flow.Sink, flow.KeyMaySetElsewhere);
+            flows.Set(local, isEntity, depth, found);
+        }
+
+        Sink ??= found.Sink;
+        KeyMaySetElsewhere |= found.KeyMaySetElsewhere;
+    }
+
+    private void FollowReferences(ILocalSymbol local, bool isEntity, int depth)
+    {
+        foreach (var use in LocalUses.Of(_root).Of(local))
+        {
+            if (use is not ILocalReferenceOperation reference
                 || reference.Parent is ISimpleAssignmentOperation { Target: var target } && target == reference)
             {
                 continue;
@@ -279,5 +293,62 @@ internal sealed class CreatedEntityFlow
         }
 
         return Array.IndexOf(RepositorySinkNames, method.Name) >= 0 && _model.Frameworks.Abp?.RepositoryEntity(method.ContainingType) is not null;
+    }
+
+    /// <summary>Where following a local led: the first save found, and whether the key may be set on the way.</summary>
+    private sealed class LocalFlow
+    {
+        public LocalFlow(IInvocationOperation? sink, bool keyMaySetElsewhere)
+        {
+            Sink = sink;
+            KeyMaySetElsewhere = keyMaySetElsewhere;
+        }
+
+        public IInvocationOperation? Sink { get; }
+
+        public bool KeyMaySetElsewhere { get; }
+    }
+
+    /// <summary>The <see cref="LocalFlow"/>s of one member body by local, flag and depth; kept with the body's root operation.</summary>
+    private sealed class LocalFlows
+    {
+        private const int Slots = 2 * (MaxDepth + 2);
+
+        private static readonly ConditionalWeakTable<IOperation, LocalFlows> Cache = new();
+
+        private readonly Dictionary<ILocalSymbol, LocalFlow?[]> _flows = new(SymbolEqualityComparer.Default);
+
+        public static LocalFlows Of(IOperation root) => Cache.GetValue(root, static _ => new LocalFlows());
+
+        public bool TryGet(ILocalSymbol local, bool isEntity, int depth, out LocalFlow flow)
+        {
+            lock (_flows)
+            {
+                if (_flows.TryGetValue(local, out var slots) && slots[Slot(isEntity, depth)] is { } known)
+                {
+                    flow = known;
+                    return true;
+                }
+            }
+
+            flow = null!;
+            return false;
+        }
+
+        public void Set(ILocalSymbol local, bool isEntity, int depth, LocalFlow flow)
+        {
+            lock (_flows)
+            {
+                if (!_flows.TryGetValue(local, out var slots))
+                {
+                    slots = new LocalFlow?[Slots];
+                    _flows.Add(local, slots);
+                }
+
+                slots[Slot(isEntity, depth)] = flow;
+            }
+        }
+
+        private static int Slot(bool isEntity, int depth) => (2 * depth) + (isEntity ? 1 : 0);
     }
 }

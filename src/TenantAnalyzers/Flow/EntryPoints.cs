@@ -24,6 +24,9 @@ internal sealed class EntryPoints
 
     public static readonly string[] MapMethodNames = ["MapGet", "MapPost", "MapPut", "MapDelete", "MapPatch", "MapMethods", "Map", "MapFallback"];
 
+    /// <summary>The Map* names, to search files for.</summary>
+    public static readonly IdentifierScan MapCallNames = new(MapMethodNames);
+
     private readonly TenantModel _model;
     private readonly Lazy<AspNetSymbols> _aspNet;
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _methods = new(SymbolEqualityComparer.Default);
@@ -558,6 +561,7 @@ internal sealed class EntryPoints
         return handlers.Contains(method.OriginalDefinition);
     }
 
+    /// <summary>The methods handed as method groups to the file's Map* calls, found by a text search for the Map* names.</summary>
     private HashSet<IMethodSymbol> FindMethodGroupHandlers(SyntaxTree tree, SemanticModel semanticModel, CancellationToken cancellationToken)
     {
         var handlers = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
@@ -566,24 +570,23 @@ internal sealed class EntryPoints
             return handlers;
         }
 
-        foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+        MapCallNames.Find(tree, span: null, (EntryPoints: this, Handlers: handlers, SemanticModel: semanticModel, CancellationToken: cancellationToken), static (token, state) =>
         {
-            if (node is not InvocationExpressionSyntax invocation
-                || !IsMapMethodName(SyntaxNames.GetInvokedName(invocation))
-                || !IsMapCall(invocation, semanticModel, cancellationToken))
+            if (SyntaxNames.InvocationNamedBy(token) is not { } invocation
+                || !state.EntryPoints.IsMapCall(invocation, state.SemanticModel, state.CancellationToken))
             {
-                continue;
+                return;
             }
 
             foreach (var argument in invocation.ArgumentList.Arguments)
             {
                 if (argument.Expression is IdentifierNameSyntax or MemberAccessExpressionSyntax
-                    && semanticModel.GetOperation(argument.Expression, cancellationToken) is IMethodReferenceOperation reference)
+                    && state.SemanticModel.GetOperation(argument.Expression, state.CancellationToken) is IMethodReferenceOperation reference)
                 {
-                    handlers.Add(reference.Method.OriginalDefinition);
+                    state.Handlers.Add(reference.Method.OriginalDefinition);
                 }
             }
-        }
+        }, cancellationToken);
 
         return handlers;
     }

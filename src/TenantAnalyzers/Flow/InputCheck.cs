@@ -1,6 +1,9 @@
 using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using TenantAnalyzers.Scanning;
 
 namespace TenantAnalyzers.Flow;
 
@@ -23,67 +26,58 @@ internal static class InputCheck
 
     public static bool IsCheckedBefore(IOperation use, ValueOrigin input, ValueOriginResolver resolver)
     {
-        var start = use.Syntax.SpanStart;
-        foreach (var descendant in Root(use).Descendants())
+        var root = Root(use);
+        var checks = MemberChecks.Cache.GetValue(root, r => MemberChecks.Find(r, resolver)).Of(input);
+        if (checks is null)
         {
-            if (descendant.Syntax.SpanStart >= start)
-            {
-                continue;
-            }
-
-            switch (descendant)
-            {
-                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison
-                    when IsInputAgainstContext(resolver.Of(comparison.LeftOperand), resolver.Of(comparison.RightOperand), input):
-                    return true;
-                case IConditionalOperation { WhenFalse: null, Type: null } ifStatement
-                    when !ifStatement.Syntax.Span.Contains(use.Syntax.Span) && Exits(ifStatement.WhenTrue)
-                        && (PassesInput(ifStatement.Condition, input, resolver) || AsksMembership(ifStatement.Condition, input, resolver)):
-                    return true;
-                case IExpressionStatementOperation { Operation: var expression } when GuardCall(expression) is { } guard && PassesInput(guard, input, resolver):
-                    return true;
-            }
+            return false;
         }
 
-        return false;
-    }
-
-    private static bool IsInputAgainstContext(ValueOrigin left, ValueOrigin right, ValueOrigin input) =>
-        (left.IsSameInputAs(input) && right.Kind == ValueOriginKind.Context)
-        || (right.IsSameInputAs(input) && left.Kind == ValueOriginKind.Context);
-
-    /// <summary>A call in <paramref name="operation"/> that takes the input as an argument.</summary>
-    private static bool PassesInput(IOperation operation, ValueOrigin input, ValueOriginResolver resolver)
-    {
-        foreach (var node in operation.DescendantsAndSelf())
+        var start = use.Syntax.SpanStart;
+        foreach (var check in checks)
         {
-            if (node is IArgumentOperation { Parent: IInvocationOperation } argument && resolver.Of(argument.Value).IsSameInputAs(input))
+            if (check.Node.SpanStart < start
+                && SymbolEqualityComparer.Default.Equals(check.Input.Parameter, input.Parameter)
+                && !(check.MustNotContainUse && check.Node.Span.Contains(use.Syntax.Span)))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>The inputs a call in <paramref name="operation"/> takes as arguments.</summary>
+    private static IEnumerable<ValueOrigin> InputsPassed(IOperation operation, ValueOriginResolver resolver)
+    {
+        foreach (var node in operation.DescendantsAndSelf())
+        {
+            if (node is IArgumentOperation { Parent: IInvocationOperation } argument && resolver.Of(argument.Value) is { IsInput: true } input)
+            {
+                yield return input;
+            }
+        }
     }
 
     /// <summary>
     /// <c>!await _db.Memberships.AnyAsync(m =&gt; m.UserId == userId &amp;&amp; m.CompanyId == companyId)</c>: a condition with
-    /// a query predicate that compares the input and, in the same conjunction, the caller's own user id — the caller's
-    /// membership of that tenant.
+    /// a query predicate that compares an input and, in the same conjunction, the caller's own user id — the caller's
+    /// membership of that tenant: the inputs whose membership it asks.
     /// </summary>
-    private static bool AsksMembership(IOperation condition, ValueOrigin input, ValueOriginResolver resolver)
+    private static IEnumerable<ValueOrigin> MembershipsAsked(IOperation condition, ValueOriginResolver resolver)
     {
         foreach (var node in condition.DescendantsAndSelf())
         {
-            if (node is IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals
-                && (resolver.Of(equals.LeftOperand).IsSameInputAs(input) || resolver.Of(equals.RightOperand).IsSameInputAs(input))
-                && PinsTheCallersOwnRows(equals, resolver))
+            if (node is IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals)
             {
-                return true;
+                var left = resolver.Of(equals.LeftOperand);
+                var right = resolver.Of(equals.RightOperand);
+                if ((left.IsInput || right.IsInput) && PinsTheCallersOwnRows(equals, resolver))
+                {
+                    yield return left.IsInput ? left : right;
+                }
             }
         }
-
-        return false;
     }
 
     /// <summary>
@@ -169,13 +163,96 @@ internal static class InputCheck
         _ => false,
     };
 
-    private static IOperation Root(IOperation operation)
+    /// <summary>One place in a member body that checks an input: the node, and whether a use inside it is not checked by it.</summary>
+    private readonly struct Check
     {
-        while (operation.Parent is not null)
+        public Check(ValueOrigin input, SyntaxNode node, bool mustNotContainUse)
         {
-            operation = operation.Parent;
+            Input = input;
+            Node = node;
+            MustNotContainUse = mustNotContainUse;
         }
 
-        return operation;
+        public ValueOrigin Input { get; }
+
+        public SyntaxNode Node { get; }
+
+        public bool MustNotContainUse { get; }
     }
+
+    /// <summary>
+    /// Every check of an input in one member body, by the input's path, from one walk of the body: all the candidates
+    /// of the member ask it (a walk per candidate made a member cost its size times their number). Kept with the
+    /// body's root operation, like <see cref="LocalUses"/>.
+    /// </summary>
+    private sealed class MemberChecks
+    {
+        public static readonly ConditionalWeakTable<IOperation, MemberChecks> Cache = new();
+
+        private readonly Dictionary<string, List<Check>> _byPath = new(StringComparer.Ordinal);
+
+        public List<Check>? Of(ValueOrigin input) => _byPath.TryGetValue(input.Path ?? string.Empty, out var checks) ? checks : null;
+
+        public static MemberChecks Find(IOperation root, ValueOriginResolver resolver)
+        {
+            var checks = new MemberChecks();
+            var visited = 0;
+            foreach (var descendant in root.Descendants())
+            {
+                visited++;
+                switch (descendant)
+                {
+                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison:
+                        var left = resolver.Of(comparison.LeftOperand);
+                        var right = resolver.Of(comparison.RightOperand);
+                        if (left.IsInput && right.Kind == ValueOriginKind.Context)
+                        {
+                            checks.Add(left, comparison.Syntax, mustNotContainUse: false);
+                        }
+                        else if (right.IsInput && left.Kind == ValueOriginKind.Context)
+                        {
+                            checks.Add(right, comparison.Syntax, mustNotContainUse: false);
+                        }
+
+                        break;
+                    case IConditionalOperation { WhenFalse: null, Type: null } ifStatement when Exits(ifStatement.WhenTrue):
+                        foreach (var input in InputsPassed(ifStatement.Condition, resolver))
+                        {
+                            checks.Add(input, ifStatement.Syntax, mustNotContainUse: true);
+                        }
+
+                        foreach (var input in MembershipsAsked(ifStatement.Condition, resolver))
+                        {
+                            checks.Add(input, ifStatement.Syntax, mustNotContainUse: true);
+                        }
+
+                        break;
+                    case IExpressionStatementOperation { Operation: var expression } when GuardCall(expression) is { } guard:
+                        foreach (var input in InputsPassed(guard, resolver))
+                        {
+                            checks.Add(input, guard.Syntax, mustNotContainUse: false);
+                        }
+
+                        break;
+                }
+            }
+
+            WorkMeter.Visit(visited);
+            return checks;
+        }
+
+        private void Add(ValueOrigin input, SyntaxNode node, bool mustNotContainUse)
+        {
+            var path = input.Path ?? string.Empty;
+            if (!_byPath.TryGetValue(path, out var list))
+            {
+                list = new List<Check>();
+                _byPath.Add(path, list);
+            }
+
+            list.Add(new Check(input, node, mustNotContainUse));
+        }
+    }
+
+    private static IOperation Root(IOperation operation) => LocalUses.Root(operation);
 }

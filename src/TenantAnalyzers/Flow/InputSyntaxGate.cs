@@ -21,8 +21,6 @@ namespace TenantAnalyzers.Flow;
 /// </summary>
 internal sealed class InputSyntaxGate
 {
-    private static readonly IdentifierScan MapCallNames = new(EntryPoints.MapMethodNames);
-
     /// <summary>The names through which code reads the request itself: <c>Request.Headers[...]</c>, <c>RouteData.Values[...]</c>...</summary>
     private static readonly IdentifierScan RequestDataNames = new(["Headers", "Query", "Form", "Cookies", "RouteValues", "RouteData", "GetRouteValue"]);
 
@@ -161,7 +159,7 @@ internal sealed class InputSyntaxGate
     private static HashSet<string> CollectMappedMethodGroups(SyntaxTree tree)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
-        MapCallNames.Find(tree, span: null, names, static (token, found) =>
+        EntryPoints.MapCallNames.Find(tree, span: null, names, static (token, found) =>
         {
             if (SyntaxNames.InvocationNamedBy(token) is not { } call)
             {

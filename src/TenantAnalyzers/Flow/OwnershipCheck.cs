@@ -208,9 +208,9 @@ internal static class OwnershipCheck
     /// <summary>A copy of the tenant key that is compared (<c>==</c>/<c>!=</c>) with a value that does not come from the entity.</summary>
     private static bool IsComparedAnywhere(ILocalSymbol copy, ISymbol storage, IOperation anchor, ValueOriginResolver resolver)
     {
-        foreach (var descendant in Root(anchor).Descendants())
+        foreach (var use in LocalUses.Of(anchor).Of(copy))
         {
-            if (descendant is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, copy)
+            if (use is ILocalReferenceOperation reference
                 && Climb(reference) is var read
                 && read.Parent is IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison)
             {
@@ -238,12 +238,15 @@ internal static class OwnershipCheck
         };
     }
 
-    private static bool IsNullPattern(IPatternOperation pattern) => pattern switch
+    private static bool IsNullPattern(IPatternOperation pattern)
     {
-        IConstantPatternOperation constant => IsNull(constant.Value),
-        INegatedPatternOperation negated => IsNullPattern(negated.Pattern),
-        _ => false,
-    };
+        while (pattern is INegatedPatternOperation negated)
+        {
+            pattern = negated.Pattern;
+        }
+
+        return pattern is IConstantPatternOperation constant && IsNull(constant.Value);
+    }
 
     private static bool IsNull(IOperation operation) =>
         Unwrap(operation) is { ConstantValue: { HasValue: true, Value: null } } or IDefaultValueOperation;
@@ -265,11 +268,19 @@ internal static class OwnershipCheck
         return false;
     }
 
-    /// <summary>The reads of the local, or of the field or property on this object, after <paramref name="after"/>.</summary>
-    private static List<IOperation> ReferencesInSourceOrder(ISymbol storage, IOperation load, int after)
+    /// <summary>
+    /// The reads of the local (from the member's <see cref="LocalUses"/>), or of the field or property on this object,
+    /// after <paramref name="after"/>, in source order.
+    /// </summary>
+    private static IEnumerable<IOperation> ReferencesInSourceOrder(ISymbol storage, IOperation load, int after)
     {
+        if (storage is ILocalSymbol local)
+        {
+            return LocalUses.Of(load).ReferencesFrom(local, after);
+        }
+
         var references = new List<IOperation>();
-        foreach (var descendant in Root(load).Descendants())
+        foreach (var descendant in LocalUses.Root(load).Descendants())
         {
             if (descendant.Syntax.SpanStart >= after && IsReferenceTo(descendant, storage))
             {
@@ -323,16 +334,6 @@ internal static class OwnershipCheck
         while (operation is IConversionOperation or IParenthesizedOperation)
         {
             operation = operation is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operation).Operand;
-        }
-
-        return operation;
-    }
-
-    private static IOperation Root(IOperation operation)
-    {
-        while (operation.Parent is not null)
-        {
-            operation = operation.Parent;
         }
 
         return operation;

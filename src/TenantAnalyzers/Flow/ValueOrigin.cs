@@ -1,8 +1,11 @@
+using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using TenantAnalyzers.Queries;
+using TenantAnalyzers.Scanning;
 
 namespace TenantAnalyzers.Flow;
 
@@ -210,39 +213,41 @@ internal sealed class ValueOriginResolver
     /// with known origins (<c>cid = request.CompanyId ?? ...</c> still lets the input through); an unknown write, or two
     /// different known origins, make it unknown. A local written by a
     /// pattern, a deconstruction, a compound assignment or by <c>ref</c>/<c>out</c> is unknown, except the <c>out</c> of
-    /// <c>TryParse</c>, which holds the value parsed.
+    /// <c>TryParse</c>, which holds the value parsed. Answered once per local and depth for the whole member
+    /// (<see cref="MemberOrigins"/>), from the member's <see cref="LocalUses"/>.
     /// </summary>
     private ValueOrigin OfLocal(ILocalReferenceOperation reference, int depth)
     {
-        var root = (IOperation)reference;
-        while (root.Parent is not null)
+        var root = LocalUses.Root(reference);
+        var member = MemberOrigins.Of(root);
+        if (member.TryGet(reference.Local, depth, out var known))
         {
-            root = root.Parent;
+            return known;
         }
 
-        var writes = new List<IOperation>();
-        foreach (var descendant in root.Descendants())
-        {
-            switch (descendant)
-            {
-                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, reference.Local):
-                    if (declarator.Initializer is { } initializer)
-                    {
-                        writes.Add(initializer.Value);
-                    }
+        var origin = OfWrites(LocalUses.Of(root).Of(reference.Local), depth);
+        member.Set(reference.Local, depth, origin);
+        return origin;
+    }
 
+    private ValueOrigin OfWrites(IReadOnlyList<IOperation> uses, int depth)
+    {
+        var writes = new List<IOperation>();
+        foreach (var use in uses)
+        {
+            switch (use)
+            {
+                case IVariableDeclaratorOperation { Initializer: { } initializer }:
+                    writes.Add(initializer.Value);
                     break;
-                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment
-                    when SymbolEqualityComparer.Default.Equals(target.Local, reference.Local):
+                case ILocalReferenceOperation { Parent: ISimpleAssignmentOperation assignment } target when assignment.Target == target:
                     writes.Add(assignment.Value);
                     break;
-                case ILocalReferenceOperation other when SymbolEqualityComparer.Default.Equals(other.Local, reference.Local)
-                    && (ParsedInto(other) is { } parsed):
+                case ILocalReferenceOperation other when ParsedInto(other) is { } parsed:
                     writes.Add(parsed);
                     break;
-                case ILocalReferenceOperation other when SymbolEqualityComparer.Default.Equals(other.Local, reference.Local)
-                    && (other.Parent is IArgumentOperation { Parameter.RefKind: not RefKind.None and not RefKind.In }
-                        or ICompoundAssignmentOperation or IDeconstructionAssignmentOperation or IDeclarationExpressionOperation):
+                case ILocalReferenceOperation { Parent: IArgumentOperation { Parameter.RefKind: not RefKind.None and not RefKind.In }
+                    or ICompoundAssignmentOperation or IDeconstructionAssignmentOperation or IDeclarationExpressionOperation }:
                     return ValueOrigin.Unknown;
             }
         }
@@ -283,5 +288,48 @@ internal sealed class ValueOriginResolver
             && parse.Arguments[0] != argument
                 ? parse.Arguments[0].Value
                 : null;
+    }
+
+    /// <summary>
+    /// What one member body's locals and comparisons resolve to, shared by all the candidates of the member: the origin of
+    /// each local by the depth it was asked at (the depth bound makes the answer depend on it).
+    /// Kept with the body's root operation, like <see cref="LocalUses"/>.
+    /// </summary>
+    private sealed class MemberOrigins
+    {
+        private static readonly ConditionalWeakTable<IOperation, MemberOrigins> Cache = new();
+
+        private readonly Dictionary<ILocalSymbol, ValueOrigin?[]> _locals = new(SymbolEqualityComparer.Default);
+
+        public static MemberOrigins Of(IOperation root) => Cache.GetValue(root, static _ => new MemberOrigins());
+
+        public bool TryGet(ILocalSymbol local, int depth, out ValueOrigin origin)
+        {
+            lock (_locals)
+            {
+                if (_locals.TryGetValue(local, out var byDepth) && byDepth[depth] is { } known)
+                {
+                    origin = known;
+                    return true;
+                }
+            }
+
+            origin = default;
+            return false;
+        }
+
+        public void Set(ILocalSymbol local, int depth, ValueOrigin origin)
+        {
+            lock (_locals)
+            {
+                if (!_locals.TryGetValue(local, out var byDepth))
+                {
+                    byDepth = new ValueOrigin?[MaxDepth + 1];
+                    _locals.Add(local, byDepth);
+                }
+
+                byDepth[depth] = origin;
+            }
+        }
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using TenantAnalyzers.Flow;
 using TenantAnalyzers.Scanning;
 
 namespace TenantAnalyzers.Queries;
@@ -118,16 +119,6 @@ internal sealed class QueryChain
         _ => null,
     };
 
-    private static IOperation Root(IOperation operation)
-    {
-        while (operation.Parent is not null)
-        {
-            operation = operation.Parent;
-        }
-
-        return operation;
-    }
-
     /// <summary>
     /// The conditions under which <paramref name="node"/> runs, relative to <paramref name="scope"/> (the block that
     /// declares the query's local): empty when it always runs there; null when it is conditional on something that
@@ -211,22 +202,22 @@ internal sealed class QueryChain
             }
         }
 
-        /// <summary>What a query local was written with (its initializer and assignments) and its continuations.</summary>
+        /// <summary>What a query local was written with (its initializer and assignments), from the member's <see cref="LocalUses"/>.</summary>
         private void CollectLocal(ILocalReferenceOperation reference, int depth)
         {
             var scope = DeclaringScope(reference.Local);
-            foreach (var descendant in Root(reference).Descendants())
+            foreach (var use in LocalUses.Of(reference).Of(reference.Local))
             {
-                switch (descendant)
+                var written = use switch
                 {
-                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, reference.Local)
-                        && declarator.Initializer?.Value is { } initializer && Unwrap(initializer) is IInvocationOperation written:
-                        CollectWrite(written, scope, depth);
-                        break;
-                    case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment
-                        when SymbolEqualityComparer.Default.Equals(target.Local, reference.Local) && Unwrap(assignment.Value) is IInvocationOperation written:
-                        CollectWrite(written, scope, depth);
-                        break;
+                    IVariableDeclaratorOperation { Initializer.Value: { } initializer } => Unwrap(initializer) as IInvocationOperation,
+                    ILocalReferenceOperation { Parent: ISimpleAssignmentOperation assignment } target when assignment.Target == target => Unwrap(assignment.Value) as IInvocationOperation,
+                    _ => null,
+                };
+
+                if (written is not null)
+                {
+                    CollectWrite(written, scope, depth);
                 }
             }
         }
@@ -281,15 +272,17 @@ internal sealed class QueryChain
             }
         }
 
-        /// <summary>Calls that continue the query from the local it was stored in, with the paths they run on.</summary>
+        /// <summary>
+        /// Calls that continue the query from the local it was stored in (<c>q.Where(...)</c>, <c>Queryable.Where(q, ...)</c>),
+        /// with the paths they run on: from the references to the local (<see cref="LocalUses"/>, one walk of the member
+        /// for all its candidates), in the member's order.
+        /// </summary>
         public void CollectContinuations(IOperation top, ILocalSymbol local)
         {
             var scope = DeclaringScope(local);
-            foreach (var descendant in Root(top).Descendants())
+            foreach (var use in LocalUses.Of(top).Of(local))
             {
-                if (descendant is IInvocationOperation invocation
-                    && GetSource(invocation) is ILocalReferenceOperation reference
-                    && SymbolEqualityComparer.Default.Equals(reference.Local, local))
+                if (use is ILocalReferenceOperation reference && InvocationOn(reference) is { } invocation)
                 {
                     var path = PathTo(invocation.Syntax, scope);
                     Add(invocation, path);
@@ -327,5 +320,24 @@ internal sealed class QueryChain
             var declaration = local.DeclaringSyntaxReferences[0].GetSyntax();
             return declaration.FirstAncestorOrSelf<SyntaxNode>(n => n is BlockSyntax or SwitchSectionSyntax or MemberDeclarationSyntax or CompilationUnitSyntax);
         }
+    }
+
+    /// <summary>The call whose source (<see cref="GetSource"/>) is <paramref name="reference"/>: its instance, or the first argument of an extension.</summary>
+    private static IInvocationOperation? InvocationOn(ILocalReferenceOperation reference)
+    {
+        IOperation source = reference;
+        while (source.Parent is IConversionOperation { IsImplicit: true } or IParenthesizedOperation)
+        {
+            source = source.Parent;
+        }
+
+        var invocation = source.Parent switch
+        {
+            IInvocationOperation call when call.Instance == source => call,
+            IArgumentOperation { Parent: IInvocationOperation call } argument when call.Arguments.Length > 0 && call.Arguments[0] == argument => call,
+            _ => null,
+        };
+
+        return invocation is not null && GetSource(invocation) == reference ? invocation : null;
     }
 }

@@ -39,13 +39,14 @@ internal static class ReceiverDeclaration
         // A name not typed yet refers to nothing; top-level statements have no declarations to read (and their
         // "member" would be the whole file).
         var name = identifier.Identifier.ValueText;
-        if (identifier.IsMissing || name.Length == 0 || identifier.FirstAncestorOrSelf<GlobalStatementSyntax>() is not null)
+        var member = identifier.FirstAncestorOrSelf<MemberDeclarationSyntax>();
+        if (identifier.IsMissing || name.Length == 0 || member is GlobalStatementSyntax)
         {
             return null;
         }
 
         // A local by that name anywhere in the member (a lambda's local may shadow a parameter) ends the search.
-        if (SyntaxScope.DeclaresLocal(SyntaxScope.EnclosingMember(identifier), name, cancellationToken))
+        if (SyntaxScope.DeclaresLocal(member ?? identifier.SyntaxTree.GetRoot(cancellationToken), name, cancellationToken))
         {
             return null;
         }

@@ -15,6 +15,9 @@ namespace TenantAnalyzers.Queries;
 /// </summary>
 internal static class TenantPredicate
 {
+    /// <summary>How many changes between <c>&amp;&amp;</c> and <c>||</c> the test follows; code nests a few.</summary>
+    private const int MaxNesting = 32;
+
     public static bool IsTenantScoped(IAnonymousFunctionOperation lambda, TenantModel model)
     {
         if (lambda.Symbol.Parameters.Length == 0)
@@ -153,15 +156,36 @@ internal static class TenantPredicate
         return null;
     }
 
-    private static bool IsScoped(IOperation operation, IParameterSymbol parameter, TenantModel model)
+    /// <summary>
+    /// A conjunction is scoped when one of its operands is, a disjunction when all are. A chain of one operator is read as
+    /// one list of operands without recursion (a generated predicate of thousands of terms would exhaust the stack); only
+    /// a change of operator nests, and past <see cref="MaxNesting"/> of those the predicate is taken as scoped: no
+    /// finding on code nobody can read.
+    /// </summary>
+    private static bool IsScoped(IOperation operation, IParameterSymbol parameter, TenantModel model, int nesting = 0)
     {
         operation = UnwrapValue(operation)!;
+        var isAnd = IsAnd(operation);
+        if (isAnd || IsOr(operation))
+        {
+            if (nesting >= MaxNesting)
+            {
+                return true;
+            }
+
+            foreach (var operand in Operands((IBinaryOperation)operation, isAnd))
+            {
+                if (IsScoped(operand, parameter, model, nesting + 1) == isAnd)
+                {
+                    return isAnd;
+                }
+            }
+
+            return !isAnd;
+        }
+
         switch (operation)
         {
-            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.And } and:
-                return IsScoped(and.LeftOperand, parameter, model) || IsScoped(and.RightOperand, parameter, model);
-            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr or BinaryOperatorKind.Or } or:
-                return IsScoped(or.LeftOperand, parameter, model) && IsScoped(or.RightOperand, parameter, model);
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals:
                 return (IsTenantKeyOf(equals.LeftOperand, parameter, model) && !ReadsParameter(equals.RightOperand, parameter))
                     || (IsTenantKeyOf(equals.RightOperand, parameter, model) && !ReadsParameter(equals.LeftOperand, parameter));
@@ -171,6 +195,32 @@ internal static class TenantPredicate
                 return false;
         }
     }
+
+    /// <summary>The operands of a chain of conjunctions (or of disjunctions), through conversions and parentheses.</summary>
+    private static IEnumerable<IOperation> Operands(IBinaryOperation chain, bool isAnd)
+    {
+        var pending = new Stack<IOperation>();
+        pending.Push(chain);
+        while (pending.Count > 0)
+        {
+            var current = UnwrapValue(pending.Pop())!;
+            if (current is IBinaryOperation binary && (isAnd ? IsAnd(binary) : IsOr(binary)))
+            {
+                pending.Push(binary.RightOperand);
+                pending.Push(binary.LeftOperand);
+            }
+            else
+            {
+                yield return current;
+            }
+        }
+    }
+
+    private static bool IsAnd(IOperation operation) =>
+        operation is IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.And };
+
+    private static bool IsOr(IOperation operation) =>
+        operation is IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr or BinaryOperatorKind.Or };
 
     private static bool ContainsTenantKey(IInvocationOperation contains, IParameterSymbol parameter, TenantModel model)
     {

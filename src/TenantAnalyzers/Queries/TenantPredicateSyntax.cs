@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -20,6 +21,9 @@ namespace TenantAnalyzers.Queries;
 /// </remarks>
 internal static class TenantPredicateSyntax
 {
+    /// <summary>How many changes between <c>&amp;&amp;</c> and <c>||</c> the syntax test follows; code nests a few.</summary>
+    private const int MaxNesting = 32;
+
     /// <summary>True when an operator of the query chain around <paramref name="call"/> scopes the query by the tenant key.</summary>
     public static bool ChainIsTenantScoped(InvocationExpressionSyntax call, TenantModel model)
     {
@@ -95,27 +99,68 @@ internal static class TenantPredicateSyntax
         _ => null,
     };
 
-    private static bool IsScoped(ExpressionSyntax expression, string parameter, TenantModel model)
+    /// <summary>
+    /// A conjunction is scoped when one of its operands is, a disjunction when all are. A chain of one operator
+    /// (<c>a &amp;&amp; b &amp;&amp; c</c>, however long or parenthesized) is read as one list of operands without
+    /// recursion; only a change of operator nests, and past <see cref="MaxNesting"/> of those the syntax decides nothing.
+    /// </summary>
+    private static bool IsScoped(ExpressionSyntax expression, string parameter, TenantModel model, int nesting = 0)
     {
         expression = Unparenthesize(expression);
-        switch (expression.Kind())
+        var isAnd = IsAnd(expression);
+        if (isAnd || IsOr(expression))
         {
-            case SyntaxKind.LogicalAndExpression:
-            case SyntaxKind.BitwiseAndExpression:
-                var and = (BinaryExpressionSyntax)expression;
-                return IsScoped(and.Left, parameter, model) || IsScoped(and.Right, parameter, model);
-            case SyntaxKind.LogicalOrExpression:
-            case SyntaxKind.BitwiseOrExpression:
-                var or = (BinaryExpressionSyntax)expression;
-                return IsScoped(or.Left, parameter, model) && IsScoped(or.Right, parameter, model);
-            case SyntaxKind.EqualsExpression:
-                var equals = (BinaryExpressionSyntax)expression;
-                return (IsTenantKeyOf(equals.Left, parameter, model) && !Mentions(equals.Right, parameter))
-                    || (IsTenantKeyOf(equals.Right, parameter, model) && !Mentions(equals.Left, parameter));
-            default:
+            if (nesting >= MaxNesting)
+            {
                 return false;
+            }
+
+            foreach (var operand in Operands((BinaryExpressionSyntax)expression, isAnd))
+            {
+                if (IsScoped(operand, parameter, model, nesting + 1) == isAnd)
+                {
+                    return isAnd;
+                }
+            }
+
+            return !isAnd;
+        }
+
+        if (!expression.IsKind(SyntaxKind.EqualsExpression))
+        {
+            return false;
+        }
+
+        var equals = (BinaryExpressionSyntax)expression;
+        return (IsTenantKeyOf(equals.Left, parameter, model) && !Mentions(equals.Right, parameter))
+            || (IsTenantKeyOf(equals.Right, parameter, model) && !Mentions(equals.Left, parameter));
+    }
+
+    /// <summary>The operands of a chain of conjunctions (or of disjunctions), through parentheses, in no particular order.</summary>
+    private static IEnumerable<ExpressionSyntax> Operands(BinaryExpressionSyntax chain, bool isAnd)
+    {
+        var pending = new Stack<ExpressionSyntax>();
+        pending.Push(chain);
+        while (pending.Count > 0)
+        {
+            var current = Unparenthesize(pending.Pop());
+            if (current is BinaryExpressionSyntax binary && (isAnd ? IsAnd(binary) : IsOr(binary)))
+            {
+                pending.Push(binary.Right);
+                pending.Push(binary.Left);
+            }
+            else
+            {
+                yield return current;
+            }
         }
     }
+
+    private static bool IsAnd(ExpressionSyntax expression) =>
+        expression.IsKind(SyntaxKind.LogicalAndExpression) || expression.IsKind(SyntaxKind.BitwiseAndExpression);
+
+    private static bool IsOr(ExpressionSyntax expression) =>
+        expression.IsKind(SyntaxKind.LogicalOrExpression) || expression.IsKind(SyntaxKind.BitwiseOrExpression);
 
     /// <summary><c>e.CompanyId</c>, with <c>e</c> the lambda's parameter and <c>CompanyId</c> a configured tenant key.</summary>
     private static bool IsTenantKeyOf(ExpressionSyntax expression, string parameter, TenantModel model) =>

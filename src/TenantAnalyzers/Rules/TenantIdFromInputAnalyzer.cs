@@ -195,8 +195,17 @@ public sealed class TenantIdFromInputAnalyzer : TenantRuleAnalyzer
             return;
         }
 
-        var keyProperty = ((IPropertyReferenceOperation)Unwrap(key, implicitOnly: false)).Property;
-        ReportIfInput(context, model, entryPoints, comparison, value, keyProperty.ContainingType.Name + "." + keyProperty.Name);
+        // The key is a property (e.CompanyId, e.Company.Id) or a shadow property read with EF.Property<int>(e, "CompanyId").
+        var target = Unwrap(key, implicitOnly: false) switch
+        {
+            IPropertyReferenceOperation property => property.Property.ContainingType.Name + "." + property.Property.Name,
+            IInvocationOperation { Arguments.Length: 2 } shadow when shadow.Arguments[1].Value.ConstantValue is { HasValue: true, Value: string name } => parameter.Type.Name + "." + name,
+            _ => null,
+        };
+        if (target is not null)
+        {
+            ReportIfInput(context, model, entryPoints, comparison, value, target);
+        }
     }
 
     /// <summary><c>db.Companies.Find(input)</c>, <c>FindAsync(input)</c>, <c>db.Find&lt;Company&gt;(input)</c>.</summary>
@@ -300,16 +309,32 @@ public sealed class TenantIdFromInputAnalyzer : TenantRuleAnalyzer
 
     private static bool IsKeyName(string? name, TenantModel model) => name is not null && (name == "Id" || model.IsTenantKeyName(name));
 
-    private static string? LastName(ExpressionSyntax expression) => expression switch
+    private static string? LastName(ExpressionSyntax expression)
     {
-        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
-        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-        ParenthesizedExpressionSyntax parenthesized => LastName(parenthesized.Expression),
-        CastExpressionSyntax cast => LastName(cast.Expression),
-        PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } suppressed => LastName(suppressed.Operand),
-        _ => null,
-    };
+        while (true)
+        {
+            switch (expression)
+            {
+                case MemberAccessExpressionSyntax access:
+                    return access.Name.Identifier.ValueText;
+                case MemberBindingExpressionSyntax binding:
+                    return binding.Name.Identifier.ValueText;
+                case IdentifierNameSyntax identifier:
+                    return identifier.Identifier.ValueText;
+                case ParenthesizedExpressionSyntax parenthesized:
+                    expression = parenthesized.Expression;
+                    break;
+                case CastExpressionSyntax cast:
+                    expression = cast.Expression;
+                    break;
+                case PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } suppressed:
+                    expression = suppressed.Operand;
+                    break;
+                default:
+                    return null;
+            }
+        }
+    }
 
     private static IOperation Unwrap(IOperation operation, bool implicitOnly)
     {

@@ -65,7 +65,8 @@ public sealed class TenantKeyNotForcedAnalyzer : TenantRuleAnalyzer
 
         foreach (var member in members)
         {
-            foreach (var node in member.DescendantNodes())
+            context.CancellationToken.ThrowIfCancellationRequested();
+            foreach (var node in SyntaxScope.NodesOf(member))
             {
                 if (node is BaseObjectCreationExpressionSyntax creation)
                 {

@@ -47,20 +47,26 @@ internal sealed class IdentifierScan
     {
         _memberAccessOnly = memberAccessOnly;
         _names = names.Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
-        var stems = _names.Where(n => !_names.Any(other => other.Length < n.Length && n.StartsWith(other, StringComparison.Ordinal))).ToList();
-        _longestStem = stems.Count == 0 ? 0 : stems.Max(s => s.Length);
+        var stems = Stems(_names);
+        _longestStem = stems.Length == 0 ? 0 : stems.Max(s => s.Length);
+
+        // A name and its camel-case twin (CompanyId, companyId) are searched as one tail: half the text searches.
+        var unfolded = new HashSet<string>(stems, StringComparer.Ordinal);
         var folded = new List<(string Tail, string Upper, string Lower)>();
-        foreach (var upper in stems.Where(s => s.Length > 1 && char.IsUpper(s[0])).ToList())
+        foreach (var upper in stems)
         {
-            var lower = char.ToLowerInvariant(upper[0]) + upper.Substring(1);
-            if (stems.Remove(lower))
+            if (upper.Length > 1 && char.IsUpper(upper[0]))
             {
-                stems.Remove(upper);
-                folded.Add((upper.Substring(1), upper, lower));
+                var lower = char.ToLowerInvariant(upper[0]) + upper.Substring(1);
+                if (unfolded.Remove(lower))
+                {
+                    unfolded.Remove(upper);
+                    folded.Add((upper.Substring(1), upper, lower));
+                }
             }
         }
 
-        _stems = stems.ToArray();
+        _stems = stems.Where(unfolded.Contains).ToArray();
         _caseFoldedStems = folded.ToArray();
     }
 
@@ -76,6 +82,27 @@ internal sealed class IdentifierScan
     }
 
     public bool IsEmpty => _names.Length == 0;
+
+    /// <summary>
+    /// The names no other name is a prefix of. In ordinal order a name's prefixes come before it, and every name between
+    /// a prefix and its extension extends the prefix too: one pass keeps the last stem and drops what starts with it
+    /// (a list of thousands of configured names must not cost their number squared).
+    /// </summary>
+    private static string[] Stems(string[] names)
+    {
+        var sorted = (string[])names.Clone();
+        Array.Sort(sorted, StringComparer.Ordinal);
+        var stems = new List<string>();
+        foreach (var name in sorted)
+        {
+            if (stems.Count == 0 || !name.StartsWith(stems[stems.Count - 1], StringComparison.Ordinal))
+            {
+                stems.Add(name);
+            }
+        }
+
+        return stems.ToArray();
+    }
 
     public bool Contains(string? name) => name is not null && Array.IndexOf(_names, name) >= 0;
 
@@ -106,6 +133,7 @@ internal sealed class IdentifierScan
         var root = tree.GetRoot(cancellationToken);
         var start = span?.Start ?? 0;
         var end = Math.Min(span?.End ?? text.Length, text.Length);
+        WorkMeter.Search((long)Math.Max(end - start, 0) * (_stems.Length + _caseFoldedStems.Length));
 
         var buffer = Rent(_longestStem);
         for (var chunkStart = start; chunkStart < end; chunkStart += ChunkLength)
@@ -117,6 +145,9 @@ internal sealed class IdentifierScan
             text.CopyTo(chunkStart, buffer, 0, count);
             foreach (var stem in _stems)
             {
+                // The hits of one stem come in text order: each token is looked for from the one before (see IdentifierTokenAt).
+                SyntaxNode near = root;
+
                 // Every stem is non-empty, so every hit moves the offset forward: the loop ends within the chunk.
                 for (var offset = 0; offset < count;)
                 {
@@ -129,7 +160,7 @@ internal sealed class IdentifierScan
                     cancellationToken.ThrowIfCancellationRequested();
                     var position = chunkStart + offset + index;
                     offset += index + stem.Length;
-                    if (IsNameAt(text, position, stem) && IdentifierTokenAt(root, text, position) is { } token && onHit(token, state))
+                    if (IsNameAt(text, position, stem) && IdentifierTokenAt(ref near, text, position) is { } token && onHit(token, state))
                     {
                         Return(buffer);
                         return true;
@@ -139,6 +170,8 @@ internal sealed class IdentifierScan
 
             foreach (var (tail, upper, lower) in _caseFoldedStems)
             {
+                SyntaxNode near = root;
+
                 // Every tail is non-empty (its stem has two characters or more): the offset moves forward on every hit.
                 for (var offset = 0; offset < count;)
                 {
@@ -152,7 +185,7 @@ internal sealed class IdentifierScan
                     var position = chunkStart + offset + index - 1;
                     offset += index + tail.Length;
                     var stem = position < start ? null : text[position] == upper[0] ? upper : text[position] == lower[0] ? lower : null;
-                    if (stem is not null && IsNameAt(text, position, stem) && IdentifierTokenAt(root, text, position) is { } token && onHit(token, state))
+                    if (stem is not null && IsNameAt(text, position, stem) && IdentifierTokenAt(ref near, text, position) is { } token && onHit(token, state))
                     {
                         Return(buffer);
                         return true;
@@ -259,9 +292,22 @@ internal sealed class IdentifierScan
         return true;
     }
 
-    private static SyntaxToken? IdentifierTokenAt(SyntaxNode root, SourceText text, int position)
+    /// <summary>
+    /// The identifier token that starts at <paramref name="position"/> (or at the <c>@</c> before it), looked for from
+    /// <paramref name="near"/>, the node of the previous hit: up to the first node that holds the position, then down.
+    /// From the root every hit would cost the depth of the tree, which in a generated predicate of thousands of terms is
+    /// thousands of nodes; from the previous hit, hits in text order cost about the distance between them.
+    /// </summary>
+    private static SyntaxToken? IdentifierTokenAt(ref SyntaxNode near, SourceText text, int position)
     {
-        var token = root.FindToken(position);
+        var node = near;
+        while (!node.FullSpan.Contains(position) && node.Parent is { } parent)
+        {
+            node = parent;
+        }
+
+        var token = node.FindToken(position);
+        near = token.Parent ?? node;
         var verbatim = position > 0 && text[position - 1] == '@';
         return token.IsKind(SyntaxKind.IdentifierToken) && token.SpanStart == (verbatim ? position - 1 : position) ? token : null;
     }

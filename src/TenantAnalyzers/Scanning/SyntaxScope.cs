@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -102,18 +103,25 @@ internal static class SyntaxScope
     }
 
     /// <summary>
-    /// True when the member declares a local (or pattern or <c>foreach</c> variable) by that name: a search of the
-    /// member's text for the name, with a look at each hit, instead of a walk of every node of the member.
+    /// True when the member declares a local (or pattern, <c>foreach</c> or <c>catch</c> variable) by that name: a text
+    /// search of the member for the first names asked, one walk for all of them after that (<see cref="DeclaredLocals"/>).
     /// </summary>
     public static bool DeclaresLocal(SyntaxNode member, string name, CancellationToken cancellationToken) =>
-        name.Length > 0 && new IdentifierScan(name).Any(member.SyntaxTree, member.Span, 0, static (token, _) => token.Parent switch
+        DeclaredLocals.Declares(member, name, cancellationToken);
+
+    /// <summary>
+    /// The nodes of a member from <see cref="EnclosingMember"/>, each once: for the whole file (top-level statements), the
+    /// nodes of its global statements, not those of the types declared after them, which are members of their own.
+    /// </summary>
+    public static IEnumerable<SyntaxNode> NodesOf(SyntaxNode member)
+    {
+        if (member is not CompilationUnitSyntax unit)
         {
-            VariableDeclaratorSyntax declarator => declarator.Identifier == token,
-            SingleVariableDesignationSyntax designation => designation.Identifier == token,
-            ForEachStatementSyntax forEach => forEach.Identifier == token,
-            CatchDeclarationSyntax caught => caught.Identifier == token,
-            _ => false,
-        }, cancellationToken);
+            return member.DescendantNodes();
+        }
+
+        return unit.Members.OfType<GlobalStatementSyntax>().SelectMany(statement => statement.DescendantNodes());
+    }
 
     /// <summary>The member declaration around <paramref name="node"/>; the whole file for top-level statements.</summary>
     public static SyntaxNode EnclosingMember(SyntaxNode node) =>

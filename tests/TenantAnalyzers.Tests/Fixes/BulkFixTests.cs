@@ -63,7 +63,7 @@ public sealed class BulkFixTests
 
         var group = Assert.Single(actions);
         Assert.Null(FixSafety.Classify(group.EquivalenceKey));
-        Assert.Equal([FilterBypassCodeFixProvider.RemoveBypassKey, FilterBypassCodeFixProvider.MarkCrossTenantKey], FixSweep.Leaves(group).Select(a => a.EquivalenceKey));
+        Assert.Equal([FilterBypassCodeFixProvider.RemoveBypassKey, FilterBypassCodeFixProvider.MarkCrossTenantKey], NestedCodeActions.Leaves(group).Select(a => a.EquivalenceKey));
     }
 
     [Theory]

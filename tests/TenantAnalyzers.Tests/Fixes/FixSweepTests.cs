@@ -112,7 +112,7 @@ public sealed class FixSweepTests
                 {
                     findings++;
                     var actions = await FixSweep.RegisteredActionsAsync(provider, solution.GetDocument(finding.Location.SourceTree)!, finding, CancellationToken.None);
-                    var keys = actions.SelectMany(FixSweep.Leaves).Select(a => a.EquivalenceKey).ToList();
+                    var keys = actions.SelectMany(NestedCodeActions.Leaves).Select(a => a.EquivalenceKey).ToList();
                     failures.AddRange(keys.Where(k => FixSafety.Classify(k) is null).Select(k => $"{input.Name}: {finding.Id}: key '{k}' is not classified in FixSafety"));
                     if (actions.Count == 0)
                     {
@@ -123,7 +123,7 @@ public sealed class FixSweepTests
                     {
                         bulkSafeFirst++;
                     }
-                    else if (keys.Any(FixSafety.IsSafeForBulk) || FixSweep.Leaves(actions[0]).SequenceEqual([actions[0]]))
+                    else if (keys.Any(FixSafety.IsSafeForBulk) || NestedCodeActions.Leaves(actions[0]).SequenceEqual([actions[0]]))
                     {
                         failures.Add($"{input.Name}: {finding.Id}: first action '{actions[0].Title}' ({actions[0].EquivalenceKey ?? "no key"}) is not bulk-safe; offered: {string.Join(", ", keys)}");
                     }

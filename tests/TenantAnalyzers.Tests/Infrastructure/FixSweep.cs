@@ -49,7 +49,7 @@ public static class FixSweep
                         offers.Add(new Offer(provider, document.Id, finding, action.EquivalenceKey));
                     }
 
-                    foreach (var leaf in Leaves(action))
+                    foreach (var leaf in NestedCodeActions.Leaves(action))
                     {
                         offers.Add(new Offer(provider, document.Id, finding, leaf.EquivalenceKey));
                         var after = await ApplyAsync(leaf, result, projectId, cancellationToken);
@@ -123,16 +123,6 @@ public static class FixSweep
         var context = new CodeFixContext(document, finding, (action, _) => actions.Add(action), cancellationToken);
         await provider.RegisterCodeFixesAsync(context);
         return actions;
-    }
-
-    /// <summary>The action itself, or the actions nested under it (public <c>NestedActions</c> from Roslyn 4.9, internal before).</summary>
-    public static IEnumerable<CodeAction> Leaves(CodeAction action)
-    {
-        var property = typeof(CodeAction).GetProperty("NestedActions", BindingFlags.Public | BindingFlags.Instance)
-            ?? typeof(CodeAction).GetProperty("NestedCodeActions", BindingFlags.NonPublic | BindingFlags.Instance)
-            ?? throw new InvalidOperationException("CodeAction has no nested actions property");
-        var nested = (ImmutableArray<CodeAction>)property.GetValue(action)!;
-        return nested.IsDefaultOrEmpty ? [action] : nested.SelectMany(Leaves);
     }
 
     private static async Task FixAllAsync(

@@ -35,12 +35,31 @@ public static class TestReferences
 
         if (!WarmUpProgram.IsWarmUpProcess)
         {
-            WarmUpProgram.RunInChildProcess();
-            Require(EfCore10, "Microsoft.EntityFrameworkCore.dll");
-            Require(AspNetCore10, "Microsoft.AspNetCore.Mvc.Core.dll");
-            Require(AspNetCore10WithSqlite, "Microsoft.EntityFrameworkCore.Sqlite.dll");
-            Require(EfCore10WithXunit, "xunit.core.dll");
-            Require(EfCore8, "Microsoft.EntityFrameworkCore.dll");
+            // Two test assemblies share the packages folder (the rule tests and the stress tests run in parallel under
+            // dotnet test): one downloads and checks at a time, so that neither reads the other's half-extracted package.
+            using var packagesFolder = new Mutex(initiallyOwned: false, "TenantAnalyzers.TestReferences");
+            try
+            {
+                packagesFolder.WaitOne();
+            }
+            catch (AbandonedMutexException)
+            {
+                // A test process died holding it: ours now, and the check below tells whether the packages are whole.
+            }
+
+            try
+            {
+                WarmUpProgram.RunInChildProcess();
+                Require(EfCore10, "Microsoft.EntityFrameworkCore.dll");
+                Require(AspNetCore10, "Microsoft.AspNetCore.Mvc.Core.dll");
+                Require(AspNetCore10WithSqlite, "Microsoft.EntityFrameworkCore.Sqlite.dll");
+                Require(EfCore10WithXunit, "xunit.core.dll");
+                Require(EfCore8, "Microsoft.EntityFrameworkCore.dll");
+            }
+            finally
+            {
+                packagesFolder.ReleaseMutex();
+            }
         }
     }
 

@@ -1,3 +1,5 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Testing;
 using TenantAnalyzers.Rules;
 using TenantAnalyzers.Tests.Infrastructure;
@@ -478,4 +480,25 @@ public sealed class TI0004TenantKeyNotForcedTests
             }
         }
         """, prelude: false);
+
+    [Fact]
+    public Task Top_level_statements_and_a_type_after_them_report_each_creation_once()
+    {
+        // The top-level statements' "member" is the file: its walk once went through the type's members too. (A creation
+        // directly in the top-level statements is startup seeding; one in a handler lambda there is not.)
+        var test = new CSharpAnalyzerTest<TenantKeyNotForcedAnalyzer, DefaultVerifier> { ReferenceAssemblies = TestReferences.EfCore10 };
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        test.TestState.Sources.Add(("/0/Test0.cs", """
+            using Booking;
+
+            var handler = (BookingDbContext db) => db.AuditEntries.Add({|TI0004:new AuditEntry|} { Message = "started" });
+
+            public class Importer
+            {
+                public void Import(BookingDbContext db) => db.AuditEntries.Add({|TI0004:new AuditEntry|} { Message = "imported" });
+            }
+            """));
+        test.TestState.Sources.Add((Prelude.FileName, Prelude.Domain));
+        return test.RunAsync();
+    }
 }

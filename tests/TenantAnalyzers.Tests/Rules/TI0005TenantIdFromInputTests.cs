@@ -71,6 +71,19 @@ public sealed class TI0005TenantIdFromInputTests
             .WithArguments("Customer.CompanyId", "CustomersApi.Move", "request.CompanyId"));
 
     [Fact]
+    public Task A_shadow_tenant_key_compared_with_input_is_reported() => Verify.AnalyzerAsync<TenantIdFromInputAnalyzer>(
+        // EF.Property<int>(e, "CompanyId") is a tenant key too: the message once cast it to a property and threw (AD0001).
+        Controller("""
+                [HttpGet]
+                public IActionResult List([FromQuery] CreateCustomerRequest request) =>
+                    Ok(_db.Customers.Where(c => EF.Property<int>(c, "CompanyId") == {|#0:request.CompanyId|}).ToList());
+        """) + Requests,
+        references: TestReferences.AspNetCore10,
+        expected: new DiagnosticResult("TI0005", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning)
+            .WithLocation(0)
+            .WithArguments("Customer.CompanyId", "CustomersApi.List", "request.CompanyId"));
+
+    [Fact]
     public Task Initializer_nested_dto_member_and_local_are_reported() => VerifyAsync(Controller("""
                 [HttpPost]
                 public IActionResult Create(CreateCustomerRequest request)
