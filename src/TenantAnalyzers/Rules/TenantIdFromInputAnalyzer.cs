@@ -75,8 +75,14 @@ public sealed class TenantIdFromInputAnalyzer : TenantRuleAnalyzer
             operand = operand.Parent;
         }
 
+        // Id is scanned for root-key comparisons only (see Register): new EntitySummary(e.Id, e.Name) is no key argument.
         if (operand.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: BaseObjectCreationExpressionSyntax creation } } argument)
         {
+            if (context.Token.ValueText == "Id")
+            {
+                return;
+            }
+
             AnalyzeConstructorArgument(context, creation, argument, model, entryPoints, gate, constructors);
             return;
         }
@@ -131,8 +137,11 @@ public sealed class TenantIdFromInputAnalyzer : TenantRuleAnalyzer
     private static void AnalyzeConstructorArgument(
         CandidateContext context, BaseObjectCreationExpressionSyntax syntax, ArgumentSyntax argument, TenantModel model, EntryPoints entryPoints, InputSyntaxGate gate, ConstructorTenantKey constructors)
     {
+        // The created type from its name alone before the creation is bound: most creations with such an argument are DTOs.
         if (!gate.MayBeInput(syntax, argument.Expression)
             || !SyntaxScope.ReadsParameterOrLocal(argument.Expression, skipInnermostLambda: false, context.CancellationToken)
+            || (syntax is ObjectCreationExpressionSyntax { Type: var typeName }
+                && !model.Classify(context.SemanticModel.GetSymbolInfo(typeName, context.CancellationToken).Symbol as ITypeSymbol).IsOwned)
             || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IObjectCreationOperation { Type: { } entity, Constructor: { } constructor } creation
             || model.Classify(entity) is not { IsOwned: true } info)
         {
