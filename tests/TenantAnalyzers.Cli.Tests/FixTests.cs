@@ -52,6 +52,11 @@ public sealed class FixTests
         Assert.True(after < before, $"findings {before} -> {after}\n{fix.Output}");
         Assert.Contains($"Total  {before,4} -> {after,4}", fix.Output);
 
+        // What is left (sign-in) lists the actions a person can pick, not the group that holds them.
+        Assert.Contains("offered: Remove 'IgnoreQueryFilters'", fix.Output);
+        Assert.Contains("Mark as cross-tenant", fix.Output);
+        Assert.DoesNotContain("Fix by hand", fix.Output);
+
         await using var app = await RunningApp.StartAsync(copy.Legacy, Path.Combine(copy.Legacy, "bin", "Debug", "net10.0", "BookingApp.Legacy.dll"));
         using var client = new HttpClient { BaseAddress = app.Address, Timeout = TimeSpan.FromSeconds(30) };
         var signIn = await client.PostAsJsonAsync("api/auth/login", new { email = "anna.keller@salon-aurora.example", password = "aurora-admin-2024" });

@@ -171,11 +171,26 @@ internal sealed class BulkFixer
 
         foreach (var provider in _rules.FixProvidersFor(finding.RuleId))
         {
-            var context = new CodeFixContext(document, finding.Diagnostic, (action, _) => actions.Add(action), cancellationToken);
+            var context = new CodeFixContext(document, finding.Diagnostic, (action, _) => AddLeaves(actions, action), cancellationToken);
             await provider.RegisterCodeFixesAsync(context).ConfigureAwait(false);
         }
 
         return actions;
+    }
+
+    /// <summary>A group ("Fix by hand") is listed as the actions a person can pick in it.</summary>
+    private static void AddLeaves(List<CodeAction> actions, CodeAction action)
+    {
+        if (action.NestedActions.IsDefaultOrEmpty)
+        {
+            actions.Add(action);
+            return;
+        }
+
+        foreach (var nested in action.NestedActions)
+        {
+            AddLeaves(actions, nested);
+        }
     }
 
     private async Task<Dictionary<(CodeFixProvider Provider, string Key, string Title), List<(DocumentId, Diagnostic)>>> ChooseActionsAsync(
