@@ -132,7 +132,7 @@ public sealed class OptionsFuzzTests
         var run = Measurement.Run(async cancellationToken =>
         {
             var withAnalyzers = compilation.WithAnalyzers(AnalyzerHost.Analyzers, new CompilationWithAnalyzersOptions(
-                new AnalyzerOptions([], new OptionsProvider(options)),
+                new AnalyzerOptions([], new BookingApp.Tests.Analysis.GlobalConfigOptionsProvider(options)),
                 (exception, analyzer, _) => { lock (exceptions) { exceptions.Add((analyzer, exception)); } },
                 concurrentAnalysis: false,
                 logAnalyzerExecutionTime: true));

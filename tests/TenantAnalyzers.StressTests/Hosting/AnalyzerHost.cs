@@ -81,7 +81,7 @@ public sealed class AnalyzerHost
 
     public static CompilationWithAnalyzersOptions Options(ImmutableDictionary<string, string> options, List<Exception> exceptions) =>
         new(
-            new AnalyzerOptions([], new OptionsProvider(options)),
+            new AnalyzerOptions([], new BookingApp.Tests.Analysis.GlobalConfigOptionsProvider(options)),
             onAnalyzerException: (exception, _, _) =>
             {
                 lock (exceptions)
