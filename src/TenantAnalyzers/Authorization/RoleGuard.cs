@@ -270,7 +270,7 @@ internal sealed class RoleGuard
         }
         else
         {
-            test = ReturnedValue(member, cancellationToken) is { } returned
+            test = SourceMembers.ReturnedValue(member, cancellationToken) is { } returned
                 && _compilation.GetSemanticModel(returned.SyntaxTree).GetOperation(returned, cancellationToken) is { } value
                 && Implies(value, true, depth + 1, cancellationToken) is { } inner
                     ? member.Name + " (" + inner + ")"
@@ -289,15 +289,8 @@ internal sealed class RoleGuard
     {
         string? test = null;
         var count = 0;
-        foreach (var candidate in _compilation.GetSymbolsWithName(member.Name, SymbolFilter.Member, cancellationToken))
+        foreach (var candidate in SourceMembers.ImplementationsOf(_compilation, member, contract, cancellationToken))
         {
-            if (candidate.ContainingType is not { } type
-                || !SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(member), candidate)
-                || !type.AllInterfaces.Contains(contract, SymbolEqualityComparer.Default))
-            {
-                continue;
-            }
-
             if (++count > MaxImplementations || MemberTest(candidate, depth, cancellationToken) is not { } implemented)
             {
                 return null;
@@ -309,48 +302,7 @@ internal sealed class RoleGuard
         return test;
     }
 
-    /// <summary>The expression a property getter or method returns: its expression body, or the one <c>return</c> of its block.</summary>
-    private static ExpressionSyntax? ReturnedValue(ISymbol member, CancellationToken cancellationToken)
-    {
-        if (member.DeclaringSyntaxReferences.Length != 1)
-        {
-            return null;
-        }
 
-        switch (member.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken))
-        {
-            case PropertyDeclarationSyntax { ExpressionBody: { } arrow }:
-                return Bare(arrow.Expression);
-            case PropertyDeclarationSyntax { AccessorList: { } accessors }:
-                foreach (var accessor in accessors.Accessors)
-                {
-                    if (accessor.IsKind(SyntaxKind.GetAccessorDeclaration))
-                    {
-                        return Bare(accessor.ExpressionBody?.Expression ?? SingleReturn(accessor.Body));
-                    }
-                }
-
-                return null;
-            case MethodDeclarationSyntax method:
-                return Bare(method.ExpressionBody?.Expression ?? SingleReturn(method.Body));
-            default:
-                return null;
-        }
-    }
-
-    private static ExpressionSyntax? SingleReturn(BlockSyntax? body) =>
-        body is { Statements.Count: 1 } && body.Statements[0] is ReturnStatementSyntax { Expression: { } returned } ? returned : null;
-
-    /// <summary>Without <c>!</c> and parentheses, which have no operation of their own.</summary>
-    private static ExpressionSyntax? Bare(ExpressionSyntax? expression)
-    {
-        while (expression is ParenthesizedExpressionSyntax or PostfixUnaryExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.SuppressNullableWarningExpression })
-        {
-            expression = expression is ParenthesizedExpressionSyntax parenthesized ? parenthesized.Expression : ((PostfixUnaryExpressionSyntax)expression).Operand;
-        }
-
-        return expression;
-    }
 
     /// <summary>A local written once, by its initializer: <c>var isSuperAdmin = User.IsInRole("SuperAdmin");</c>.</summary>
     private string? LocalTest(ILocalReferenceOperation reference, int depth, CancellationToken cancellationToken)

@@ -319,7 +319,7 @@ internal sealed class CallerIdentity
             {
                 kind = ImplementationsKind(member, contract, resolver);
             }
-            else if (ReturnedValue(member) is { } returned)
+            else if (SourceMembers.ReturnedValue(member, CancellationToken.None) is { } returned)
             {
                 kind = IdentityKindOf(returned, resolver);
             }
@@ -431,15 +431,8 @@ internal sealed class CallerIdentity
     {
         var kind = ValueOriginKind.Unknown;
         var count = 0;
-        foreach (var candidate in _model.Compilation.GetSymbolsWithName(member.Name, SymbolFilter.Member))
+        foreach (var candidate in SourceMembers.ImplementationsOf(_model.Compilation, member, contract, CancellationToken.None))
         {
-            if (candidate.ContainingType is not { } type
-                || !type.AllInterfaces.Contains(contract, SymbolEqualityComparer.Default)
-                || !SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(member), candidate))
-            {
-                continue;
-            }
-
             var implemented = OfHelper(candidate, resolver)?.Kind ?? ValueOriginKind.Unknown;
             if (++count > MaxImplementations || implemented == ValueOriginKind.Unknown || (kind != ValueOriginKind.Unknown && kind != implemented))
             {
@@ -452,48 +445,7 @@ internal sealed class CallerIdentity
         return kind;
     }
 
-    /// <summary>The expression a property getter or method returns: its expression body, or the one <c>return</c> of its block.</summary>
-    private static ExpressionSyntax? ReturnedValue(ISymbol member)
-    {
-        if (member.DeclaringSyntaxReferences.Length != 1)
-        {
-            return null;
-        }
 
-        switch (member.DeclaringSyntaxReferences[0].GetSyntax())
-        {
-            case PropertyDeclarationSyntax { ExpressionBody: { } arrow }:
-                return Bare(arrow.Expression);
-            case PropertyDeclarationSyntax { AccessorList: { } accessors }:
-                foreach (var accessor in accessors.Accessors)
-                {
-                    if (accessor.Keyword.ValueText == "get")
-                    {
-                        return Bare(accessor.ExpressionBody?.Expression ?? SingleReturn(accessor.Body));
-                    }
-                }
-
-                return null;
-            case MethodDeclarationSyntax method:
-                return Bare(method.ExpressionBody?.Expression ?? SingleReturn(method.Body));
-            default:
-                return null;
-        }
-    }
-
-    private static ExpressionSyntax? SingleReturn(BlockSyntax? body) =>
-        body is { Statements.Count: 1 } && body.Statements[0] is ReturnStatementSyntax { Expression: { } returned } ? returned : null;
-
-    /// <summary>Without <c>!</c> and parentheses, which have no operation of their own.</summary>
-    private static ExpressionSyntax? Bare(ExpressionSyntax? expression)
-    {
-        while (expression is ParenthesizedExpressionSyntax or PostfixUnaryExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.SuppressNullableWarningExpression })
-        {
-            expression = expression is ParenthesizedExpressionSyntax parenthesized ? parenthesized.Expression : ((PostfixUnaryExpressionSyntax)expression).Operand;
-        }
-
-        return expression;
-    }
 
     private bool IsClaim(ITypeSymbol? type) => type is not null && SymbolEqualityComparer.Default.Equals(type, _claim.Value);
 
