@@ -3,6 +3,7 @@
 # would, and checks that `dotnet build` reports TI0001, that -warnaserror breaks the build, and that the
 # [CrossTenant] attribute the package adds to the project compiles and silences a justified bypass.
 set -euo pipefail
+source "$(dirname "$0")/leaky-app.sh"
 feed=$(cd "$1" && pwd)
 version=$2
 work=$(mktemp -d)
@@ -11,49 +12,13 @@ trap 'rm -rf "$work"' EXIT
 export NUGET_PACKAGES="$work/packages"
 
 cd "$work"
-dotnet new console -n LeakyApp -o LeakyApp --no-restore >/dev/null
-cat > nuget.config <<XML
-<?xml version="1.0" encoding="utf-8"?>
-<configuration>
-  <packageSources>
-    <clear />
-    <add key="local" value="$feed" />
-    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-  </packageSources>
-</configuration>
-XML
-dotnet add LeakyApp package Microsoft.EntityFrameworkCore --version 10.0.15 >/dev/null
-dotnet add LeakyApp package TenantAnalyzers --version "$version" >/dev/null
-cat > LeakyApp/Program.cs <<'CS'
-using System.Linq;
-using Microsoft.EntityFrameworkCore;
-
-public class Customer
-{
-    public int Id { get; set; }
-    public int CompanyId { get; set; }
-    public string Name { get; set; } = "";
-}
-
-public class AppDb : DbContext
-{
-    public int CurrentCompanyId { get; set; }
-    public DbSet<Customer> Customers => Set<Customer>();
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.Entity<Customer>().HasQueryFilter(c => c.CompanyId == CurrentCompanyId);
-}
-
+create_leaky_app "$feed" "$version" <<'CS'
 public static class Reports
 {
     public static int Leak(AppDb db) => db.Customers.IgnoreQueryFilters().Count();
 
     [TenantAnalyzers.CrossTenant("Platform operator report: number of customers of every company")]
     public static int Justified(AppDb db) => db.Customers.IgnoreQueryFilters().Count();
-}
-
-public static class Program
-{
-    public static void Main() { }
 }
 CS
 

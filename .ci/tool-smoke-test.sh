@@ -4,6 +4,7 @@
 # the baseline as an AdditionalFile so that a -warnaserror build passes, and a new leak that fails both the build and
 # the CI ratchet (scan --baseline exits 1).
 set -euo pipefail
+source "$(dirname "$0")/leaky-app.sh"
 feed=$(cd "$1" && pwd)
 version=$2
 work=$(mktemp -d)
@@ -15,48 +16,12 @@ cd "$work"
 dotnet tool install TenantAnalyzers.Audit --version "$version" --add-source "$feed" --tool-path "$work/tools" >/dev/null
 audit="$work/tools/tenant-audit"
 
-dotnet new console -n LeakyApp -o LeakyApp --no-restore >/dev/null
-cat > nuget.config <<XML
-<?xml version="1.0" encoding="utf-8"?>
-<configuration>
-  <packageSources>
-    <clear />
-    <add key="local" value="$feed" />
-    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-  </packageSources>
-</configuration>
-XML
-dotnet add LeakyApp package Microsoft.EntityFrameworkCore --version 10.0.15 >/dev/null
-dotnet add LeakyApp package TenantAnalyzers --version "$version" >/dev/null
-cat > LeakyApp/Program.cs <<'CS'
-using System.Linq;
-using Microsoft.EntityFrameworkCore;
-
-public class Customer
-{
-    public int Id { get; set; }
-    public int CompanyId { get; set; }
-    public string Name { get; set; } = "";
-}
-
-public class AppDb : DbContext
-{
-    public int CurrentCompanyId { get; set; }
-    public DbSet<Customer> Customers => Set<Customer>();
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.Entity<Customer>().HasQueryFilter(c => c.CompanyId == CurrentCompanyId);
-}
-
+create_leaky_app "$feed" "$version" <<'CS'
 public static class Reports
 {
     public static int Leak(AppDb db) => db.Customers.IgnoreQueryFilters().Count();
 
     public static int OtherLeak(AppDb db) => db.Customers.IgnoreQueryFilters().Count(c => c.Name != "");
-}
-
-public static class Program
-{
-    public static void Main() { }
 }
 CS
 
